@@ -1,0 +1,48 @@
+"""Whether a number is the size of a change: 同比增长28.5% -> increase."""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from . import _lexicon
+from .claim import Change
+
+# Words that may stand between the verb and the number: 增长了5%,
+# 增收近3万元, 涨幅高达5.79%, 分别增长 ... 均超三成.
+_BETWEEN = ("了", "达", "达到", "高达", "约", "近", "超", "超过", "逾", "均", "都", "为", "分别", "分别为", "平均", "共", "累计", "总计", "合计", "计")
+# 38.6%的增长, 4.03%涨幅: the change is named after the number.
+_AFTER = regex.compile(r"的?(增长|增幅|涨幅|上涨|提升|下降|降幅|跌幅|下跌|减少)")
+
+
+@cache
+def _verbs() -> dict[str, str]:
+    return {word: direction for word, direction in _lexicon.rows("change_verbs.tsv")}
+
+
+@cache
+def _pattern() -> regex.Pattern[str]:
+    verbs = _lexicon.alternation(w for w, d in _verbs().items() if d != "level")
+    levels = _lexicon.alternation(w for w, d in _verbs().items() if d == "level")
+    between = _lexicon.alternation(_BETWEEN)
+    return regex.compile(rf"(?P<verb>{verbs})(?P<level>{levels})?(?:{between}){{0,2}}$")
+
+
+def direction(folded: str, start: int, end: int, sentence_start: int) -> Change | None:
+    """INCREASE or DECREASE when the quantity at START..END measures a change.
+
+    >>> direction("同比增长44.6%", 4, 9, 0), direction("增长到500亿元", 3, 9, 0)
+    (<Change.INCREASE: 'increase'>, None)
+    """
+    before = folded[max(sentence_start, start - 12) : start]
+    match = _pattern().search(before)
+    if match:
+        if match.group("level"):
+            return None
+        word = _verbs()[match.group("verb")]
+        return Change(word) if word in ("increase", "decrease") else None
+    after = _AFTER.match(folded, end)
+    if after:
+        word = _verbs().get(after.group(1))
+        return Change(word) if word in ("increase", "decrease") else None
+    return None

@@ -1,0 +1,100 @@
+"""The claim record: one quantitative statement found in a text.
+
+Field order is defined here once; every writer and the CSV header follow
+`dataclasses.fields(Claim)`.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+
+class Kind(StrEnum):
+    PERCENT = "percent"
+    PERCENTAGE_POINT = "percentage_point"
+    MONEY = "money"
+    COUNT = "count"
+    WEIGHT = "weight"
+    AREA = "area"
+    LENGTH = "length"
+    VOLUME = "volume"
+    ENERGY = "energy"
+    POWER = "power"
+    SPEED = "speed"
+    TEMPERATURE = "temperature"
+    DURATION = "duration"
+    AGE = "age"
+    MULTIPLE = "multiple"
+    FRACTION = "fraction"
+    INDEX_POINT = "index_point"
+    PRICE = "price"
+    NUMBER = "number"
+
+
+class Qualifier(StrEnum):
+    APPROX = "approx"
+    OVER = "over"
+    UNDER = "under"
+
+
+class Change(StrEnum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A number that states how much of something, with its context.
+
+    `start`/`end` are offsets into the decoded text (end exclusive), so
+    `content[start:end] == text`. `value` is None for a range, which has
+    `low` and `high` instead.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    unit: str | None
+    kind: Kind
+    qualifier: Qualifier | None = None
+    change: Change | None = None
+    measure: str | None = None
+    time: str | None = None
+    entity: str | None = None
+    source: str = "-"
+    line: int = 0
+    sentence: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values: integral numbers as int, others as float."""
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+
+FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return number_to_plain(value)
+    if isinstance(value, StrEnum):
+        return str(value)
+    return value
+
+
+def number_to_plain(value: Decimal) -> int | float:
+    """1640000000 stays an int; 93.59 becomes the float closest to it.
+
+    >>> number_to_plain(Decimal("16.4E8"))
+    1640000000
+    >>> number_to_plain(Decimal("93.590"))
+    93.59
+    """
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)

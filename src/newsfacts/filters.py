@@ -1,0 +1,180 @@
+"""Reject numbers that are not claims: dates, times, phone numbers, codes,
+ordinals, numerals inside names and set phrases, 一 as an article.
+
+Each rule returns the reason as a short string (kept for debugging), or
+None when it has nothing against the quantity.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from . import _lexicon, segment
+from .claim import Kind
+from .quantities import Quantity, digit_string, is_cn_headed
+
+_TIME_OF_DAY = regex.compile(r"(?:上午|下午|凌晨|早上|晚上|中午|傍晚|夜里|夜间|清晨|早晨|午|晚|早|夜)$")
+_CLOCK_AFTER = regex.compile(r"(?:半|钟|整|许|[\d〇零一二三四五六七八九十]+分)")
+_ID_CONTEXT = regex.compile(r"(?:电话|手机|热线|传真|QQ|qq|微信|邮编|编号|号码|代码|账号|帐号|工号|学号|车牌|身份证)[^，。；\n]{0,6}$")
+_LATIN = regex.compile(r"[A-Za-z]")
+_RANK_UNITS = {"名", "位", "强"}
+_QUALIFIED_BARE = regex.compile(r"(?:近|逾|超|超过|上|约|几|数|将近|接近|突破)$")
+
+
+@cache
+def _numeral_words() -> frozenset[str]:
+    return _lexicon.words("numeral_words.txt")
+
+
+def reject(folded: str, quantity: Quantity, sentence: tuple[int, int]) -> str | None:
+    """Why QUANTITY is not a claim, or None if it may be one."""
+    for rule in _RULES:
+        reason = rule(folded, quantity)
+        if reason:
+            return reason
+    if is_cn_headed(quantity):
+        return _inside_word(folded, quantity, sentence)
+    return None
+
+
+def _ordinal(folded: str, q: Quantity) -> str | None:
+    before = folded[max(0, q.start - 2) : q.start]
+    if before.endswith("第") or before.endswith("第 "):
+        return "ordinal"
+    if before.endswith("前") and q.unit is not None and q.unit.surface in _RANK_UNITS:
+        return "rank"
+    return None
+
+
+def _code(folded: str, q: Quantity) -> str | None:
+    """S14, A320, COVID-19, 3D, 5G, version numbers and dotted dates."""
+    before = folded[max(0, q.start - 2) : q.start]
+    if before[-1:] and _LATIN.match(before[-1]) and not q.prefix_unit:
+        return "code"
+    if before[-1:] in ("-", "/", "#") and before[:1] and (_LATIN.match(before[0]) or before[0].isdigit()):
+        return "code"
+    after = folded[q.end : q.end + 2]
+    if q.unit is None and after[:1] and _LATIN.match(after[0]):
+        return "code"
+    if (after[:1] == "." and after[1:2].isdigit()) or (before[-1:] == "." and before[:1].isdigit()):
+        return "code"
+    return None
+
+
+def _identifier(folded: str, q: Quantity) -> str | None:
+    """Phone, QQ and account numbers, e-mail addresses."""
+    numeral = q.numeral
+    if numeral.isdigit() and len(numeral) >= 7 and not q.prefix_unit:
+        if len(numeral) >= 11 or numeral[0] == "0" or q.unit is None:
+            return "phone"
+    if folded[q.end : q.end + 1] == "@":
+        return "e-mail"
+    if numeral[:1].isdigit() and _ID_CONTEXT.search(folded, max(0, q.start - 16), q.start):
+        return "identifier"
+    return None
+
+
+def _date(folded: str, q: Quantity) -> str | None:
+    """2023年, 二〇二三年, 2013-2018年, 早上7点, 9点30分."""
+    unit = q.unit.surface if q.unit else None
+    if unit == "年":
+        ends = [q.numeral]
+        if q.low is not None:
+            ends.append(folded[q.numeral_start : q.end])
+        if any(_year_like(end) for end in ends):
+            return "year"
+    if unit == "点" and q.value is not None and q.value <= 24:
+        if _TIME_OF_DAY.search(folded, max(0, q.start - 3), q.start) or _CLOCK_AFTER.match(folded, q.end):
+            return "clock time"
+    if unit == "分" and folded[q.start - 1 : q.start] in ("点", "时"):
+        return "clock time"
+    return None
+
+
+def _year_like(numeral: str) -> bool:
+    numeral = numeral.split("-")[-1].split("至")[-1].split("到")[-1].rstrip("年")
+    if numeral.isdigit():
+        return len(numeral) == 4 and 1000 <= int(numeral) <= 2999
+    return digit_string(numeral)
+
+
+def _bare(folded: str, q: Quantity) -> str | None:
+    """A number with no unit is a claim only with a multiplier (产值30万),
+    a decimal point, or a qualifier before a bare 百/千 (逾百教师)."""
+    if q.unit is not None or q.form.value not in ("numeral",):
+        return None
+    numeral = q.numeral
+    if is_cn_headed(q) and numeral[0] in "百千万亿":
+        if _QUALIFIED_BARE.search(folded, max(0, q.start - 2), q.start):
+            return None
+        return "bare numeral"
+    if is_cn_headed(q):
+        if "." in numeral or (digit_string(numeral) and "〇" in numeral and len(numeral) >= 3):
+            return None  # 一二九.九, 一三〇 in exchange-rate copy
+        return "bare numeral"
+    if any(ch in "万亿兆" for ch in numeral) or (any(ch in "千百" for ch in numeral) and q.low is None):
+        return None
+    if "." in numeral:
+        return None
+    return "bare number"
+
+
+def _article(folded: str, q: Quantity) -> str | None:
+    """一栋厂房, 一项任务: 一 with a measure word is an article, not a count.
+    二期, 信义二馆: two things are counted with 两; 二 before a measure word
+    is a name or an ordinal."""
+    if q.unit is None or q.unit.kind not in (Kind.COUNT, Kind.INDEX_POINT) or q.inner:
+        return None
+    if q.numeral == "一":
+        return "article"
+    if q.numeral == "二":
+        return "ordinal"
+    return None
+
+
+def _title(folded: str, q: Quantity) -> str | None:
+    """《这一年》, 《三体》: numbers inside a title name nothing."""
+    opened = folded.rfind("《", max(0, q.start - 30), q.start)
+    if opened >= 0 and folded.find("》", opened, q.start) < 0 and folded.find("》", q.end, q.end + 30) >= 0:
+        return "title"
+    return None
+
+
+def _bare_multiplier(folded: str, q: Quantity) -> str | None:
+    """万亩荷塘, 千年瓷都, 百家争鸣: a bare 百/千/万 counts only when qualified
+    (上百万元, 近百名), given a share (百多名) or naming money (百元)."""
+    if not is_cn_headed(q) or q.numeral[0] not in "百千万亿" or q.unit is None:
+        return None
+    if q.inner or q.unit.kind in (Kind.MONEY, Kind.PRICE):
+        return None
+    if _QUALIFIED_BARE.search(folded, max(0, q.start - 2), q.start):
+        return None
+    return "bare multiplier"
+
+
+def _numeral_word(folded: str, q: Quantity) -> str | None:
+    if folded[q.numeral_start : q.end] in _numeral_words() or folded[q.start : q.end] in _numeral_words():
+        return "numeral word"
+    return None
+
+
+def _inside_word(folded: str, q: Quantity, sentence: tuple[int, int]) -> str | None:
+    """千方百计, 三门峡, 接二连三, 之一: jieba reads the numeral as part of a word.
+
+    The numeral's first character must start a word (or follow a qualifier
+    glued to it, as in 上百), and no word may run on past the span.
+    """
+    lo = max(sentence[0], q.numeral_start - 12)
+    hi = min(sentence[1], q.end + 12)
+    window = folded[lo:hi]
+    first, last = q.numeral_start - lo, q.end - lo
+    for start, end in segment.word_spans(window):
+        if start < first < end and not _QUALIFIED_BARE.search(window[start:first]):
+            return "inside a word"
+        if first <= start < last < end:
+            return "inside a word"
+    return None
+
+
+_RULES = (_ordinal, _code, _identifier, _date, _bare, _article, _bare_multiplier, _numeral_word, _title)

@@ -1,0 +1,92 @@
+"""Find number expressions in folded text with character-level rules.
+
+jieba splits numbers apart (4745.61 / 亿元), so it never drives the search:
+one compiled pattern scans the raw text and tags each match with its form.
+Values are read in values.py, units attached in units.py.
+"""
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Iterator, NamedTuple
+
+import regex
+
+CN_DIGITS = "〇零一二两三四五六七八九"
+CN_MULTIPLIERS = "十百千万亿兆廿卅"
+CN_NUMERALS = CN_DIGITS + CN_MULTIPLIERS
+
+# One numeral: Arabic (with thousands separators and decimals), Chinese, or
+# mixed (1.57万, 3万4000, 七亿2, 三五.〇二一). Inner qualifiers 余/多/来/几
+# may stand before a multiplier (90余亿, 二百三十余万).
+_TAIL = rf"""
+    (?: \d+(?:\.\d+)?
+      | [{CN_NUMERALS}]
+      | (?<=[{CN_DIGITS}])[.点](?=[{CN_DIGITS}])      # 三五.〇二一, 二点五
+      | [余多来几](?=[十百千万亿])                      # 90余亿
+    )*
+"""
+RUN = rf"""
+    (?: (?:\d{{1,3}}(?:,\d{{3}})+(?!\d) | \d+) (?:\.\d+)?  # 601,293.11
+      | [{CN_NUMERALS}]
+    )
+    {_TAIL}
+"""
+_SIMPLE = rf"(?:\d+|[{CN_DIGITS}十百千]+)"
+_ONE_DIGIT = "一二两三四五六七八九"
+
+
+class Form(StrEnum):
+    NUMERAL = "numeral"  # 4745.61亿, 三百五十万, 1.57万
+    PERCENT_OF = "percent_of"  # 百分之二十
+    PERMILLE_OF = "permille_of"  # 千分之2.4
+    FRACTION = "fraction"  # 三分之一
+    SLASH = "slash"  # 1/3
+    SHARE = "share"  # 三成, 二成五, 3成2
+    DISCOUNT = "discount"  # 八折, 75折
+    HALF = "half"  # 一半, 半数
+    HALF_UNIT = "half_unit"  # 半年, 半个月
+
+
+_PATTERN = regex.compile(
+    rf"""
+      百分之(?P<percent_of>{RUN})
+    | 千分之(?P<permille_of>{RUN})
+    | (?P<fraction>{_SIMPLE}分之{_SIMPLE})
+    | (?P<slash>(?<![\d/.])\d{{1,3}}/\d{{1,3}}(?![\d/.]))
+    | (?P<share>(?:[{_ONE_DIGIT}十]|(?<![\d.])\d(?![\d.]))成(?:[{_ONE_DIGIT}]|\d(?![\d.])|半)?)
+    | (?P<discount>(?:[{_ONE_DIGIT}]{{1,2}}|(?<![\d.])\d{{1,2}}(?:\.\d)?)折(?![合算旧叠返扣射腾中]))
+    | (?P<half>一半|半数)
+    | (?P<half_unit>(?<![大多一两三四五六七八九十])半(?=个?(?:年|月|天|小时|周|星期|钟头)))
+    | (?P<numeral>{RUN})
+    """,
+    regex.VERBOSE,
+)
+
+
+class Found(NamedTuple):
+    start: int
+    end: int
+    form: Form
+    numeral: str  # the part the value is read from (百分之二十 -> 二十)
+
+
+def find(folded: str, pos: int = 0) -> Iterator[Found]:
+    """Every number expression in FOLDED at or after POS, left to right.
+
+    >>> [(f.numeral, f.form.value) for f in find("增长46.9%，三分之一，九成多")]
+    [('46.9', 'numeral'), ('三分之一', 'fraction'), ('九成', 'share')]
+    """
+    for match in _PATTERN.finditer(folded, pos):
+        name = match.lastgroup
+        yield Found(match.start(), match.end(), Form(name), match.group(name))
+
+
+def match_numeral(folded: str, pos: int) -> Found | None:
+    """A plain numeral starting exactly at POS (the far end of a range)."""
+    match = _NUMERAL_AT.match(folded, pos)
+    if not match:
+        return None
+    return Found(match.start(), match.end(), Form.NUMERAL, match.group())
+
+
+_NUMERAL_AT = regex.compile(RUN, regex.VERBOSE)

@@ -1,0 +1,100 @@
+"""extract(text): the stages in the order data flows through them."""
+from __future__ import annotations
+
+import bisect
+import logging
+
+import regex
+
+from . import change, filters, normalize, numbers, qualifiers, quantities, sentences, units
+from .claim import Change, Claim, Kind
+from .quantities import Quantity, is_cn_headed
+from .sentences import Sentence
+
+_LOG = logging.getLogger(__name__)
+_LIST_JOINERS = ("、", "和", "及", "与")
+_LINE_BREAKS = regex.compile(r"\s*\n\s*")
+_FORM_KINDS = {"fraction": Kind.FRACTION, "slash": Kind.FRACTION, "half": Kind.FRACTION}
+
+
+def extract(text: str, source: str = "-") -> list[Claim]:
+    """Every quantitative claim in TEXT, in reading order.
+
+    >>> [(c.text, c.value, c.unit) for c in extract("攸县卫生厕所普及率达93.59%。")]
+    [('93.59%', Decimal('93.59'), '%')]
+    """
+    folded = normalize.fold(text)
+    sentence_list = sentences.split(folded)
+    sentence_starts = [s.start for s in sentence_list]
+    line_starts = [0] + [m.end() for m in regex.finditer("\n", text)]
+    claims: list[Claim] = []
+    taken = 0
+    for found in numbers.find(folded):
+        if found.start < taken:
+            continue
+        quantity = quantities.assemble(folded, found)
+        if quantity is None:
+            continue
+        taken = quantity.end
+        sentence = _sentence_at(sentence_list, sentence_starts, quantity.start)
+        reason = filters.reject(folded, quantity, (sentence.start, sentence.end))
+        if reason:
+            _LOG.debug("not a claim (%s): %r", reason, text[quantity.start : quantity.end])
+            continue
+        previous = claims[-1] if claims else None
+        claims.append(_claim(text, folded, quantity, sentence, previous, source,
+                             bisect.bisect_right(line_starts, quantity.start)))
+    return claims
+
+
+def _sentence_at(sentence_list: list[Sentence], starts: list[int], position: int) -> Sentence:
+    index = bisect.bisect_right(starts, position) - 1
+    if index < 0:
+        return Sentence(0, position + 1, 0)
+    return sentence_list[index]
+
+
+def _claim(text: str, folded: str, q: Quantity, sentence: Sentence, previous: Claim | None,
+           source: str, line: int) -> Claim:
+    sentence_text = folded[sentence.start : sentence.end]
+    bare_multiplier = is_cn_headed(q) and q.numeral[0] in "百千万亿"
+    return Claim(
+        start=q.start,
+        end=q.end,
+        text=text[q.start : q.end],
+        value=q.value,
+        low=q.low,
+        high=q.high,
+        unit=_unit_as_written(text, q),
+        kind=_kind(q, sentence_text),
+        qualifier=qualifiers.qualify(folded, q.start, q.end, q.inner, bare_multiplier),
+        change=_change(folded, q, sentence, previous),
+        source=source,
+        line=line,
+        sentence=_LINE_BREAKS.sub(" ", text[sentence.start : sentence.end]),
+    )
+
+
+def _unit_as_written(text: str, q: Quantity) -> str | None:
+    unit = q.unit
+    if unit is None:
+        return None
+    if unit.canonical:
+        return unit.canonical
+    written = text[unit.start : unit.end]
+    if unit.inner:
+        written = written.replace(written[1], "", 1)  # 个多小时 -> 个小时
+    return written
+
+
+def _kind(q: Quantity, sentence_text: str) -> Kind:
+    if q.unit is not None:
+        return units.kind_in_context(q.unit, sentence_text)
+    return _FORM_KINDS.get(q.form.value, Kind.NUMBER)
+
+
+def _change(folded: str, q: Quantity, sentence: Sentence, previous: Claim | None) -> Change | None:
+    # 分别增长191.6%、349.6%和229.9%: later items of a list share the verb.
+    if previous is not None and previous.end >= sentence.start and folded[previous.end : q.start] in _LIST_JOINERS:
+        return previous.change
+    return change.direction(folded, q.start, q.end, sentence.start)

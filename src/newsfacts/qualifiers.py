@@ -1,0 +1,70 @@
+"""近/约/余/多/以上/不到 around a number -> approx | over | under."""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from . import _lexicon
+from .claim import Qualifier
+
+# Words that may stand between a qualifier and its number: 约有500个,
+# 至少在10%至20%之间.
+_FILLERS = ("有", "在", "是", "为", "达", "了", "均")
+
+
+@cache
+def _by_position() -> dict[str, dict[str, Qualifier]]:
+    table: dict[str, dict[str, Qualifier]] = {}
+    for word, position, klass in _lexicon.rows("qualifiers.tsv"):
+        table.setdefault(position, {})[word] = Qualifier(klass)
+    return table
+
+
+@cache
+def _before_pattern(position: str) -> regex.Pattern[str]:
+    words = _lexicon.alternation(_by_position()[position])
+    fillers = _lexicon.alternation(_FILLERS)
+    return regex.compile(rf"(?:{words})(?:{fillers})?$")
+
+
+@cache
+def _after_pattern() -> regex.Pattern[str]:
+    return regex.compile(_lexicon.alternation(_by_position()["after"]))
+
+
+def qualify(folded: str, start: int, end: int, inner: str, bare_multiplier: bool) -> Qualifier | None:
+    """The qualifier of the quantity spanning START..END of FOLDED.
+
+    INNER holds the qualifier characters inside the span (余, 多, 来);
+    BARE_MULTIPLIER says the number opens with 百/千/万 (上百万元).
+
+    >>> qualify("增收近3万元", 3, 6, "", False), qualify("10余位", 0, 4, "余", False)
+    (<Qualifier.APPROX: 'approx'>, <Qualifier.OVER: 'over'>)
+    """
+    before = folded[max(0, start - 6) : start]
+    match = _before_pattern("before").search(before)
+    if match:
+        word = match.group()
+        return _by_position()["before"][_strip_filler(word)]
+    if bare_multiplier:
+        match = _before_pattern("before_bare").search(before)
+        if match:
+            return _by_position()["before_bare"][_strip_filler(match.group())]
+    for ch in inner:
+        if ch in _by_position()["inner"]:
+            return _by_position()["inner"][ch]
+    match = _after_pattern().match(folded, end)
+    if match:
+        return _by_position()["after"][match.group()]
+    return None
+
+
+def _strip_filler(word: str) -> str:
+    for position in ("before", "before_bare"):
+        if word in _by_position()[position]:
+            return word
+    for filler in _FILLERS:
+        if word.endswith(filler) and word[: -len(filler)] in _by_position()["before"] | _by_position()["before_bare"]:
+            return word[: -len(filler)]
+    return word

@@ -1,0 +1,186 @@
+"""Put a number together with what belongs to its span: sign, currency
+sign, inner qualifier (余/多/来), unit or measure word, a trailing half
+(一吨半) and, for a range, the far end (50万元到500万元)."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+import regex
+
+from . import numbers, units, values
+from .claim import Kind
+from .numbers import CN_DIGITS, Form, Found
+from .units import Unit
+
+_PERCENT = Unit(0, 0, "%", Kind.PERCENT, "%", "")
+_PERMILLE = Unit(0, 0, "‰", Kind.PERCENT, "‰", "")
+_INNER = "余多来"
+_RANGE_JOINERS = "到至-~—–"
+# A minus sign, not a hyphen: it follows one of these (or the start of text).
+_BEFORE_SIGN = set(" \t\n（(：:，,、；;为是到至达从由约比")
+_CURRENCY_PREFIX = regex.compile(r"(?:US\$|HK\$|NT\$|[$¥€£])$")
+_BIG_MULTIPLIERS = {"万": 10**4, "亿": 10**8}
+_ADJACENT_DIGITS = {"一两", "一二", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"}
+
+
+class Quantity(NamedTuple):
+    start: int
+    end: int
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    unit: Unit | None
+    form: Form
+    numeral: str  # folded numeral of the (first) number, without sign
+    numeral_start: int
+    inner: str  # qualifier characters inside the span (余, 多, 来)
+    prefix_unit: bool  # the unit is a currency sign before the number ($20)
+
+
+def assemble(folded: str, found: Found) -> Quantity | None:
+    """The quantity around FOUND, or None when its numeral does not read."""
+    found = _give_back_unit(folded, found)
+    if found is None:
+        return None
+    if found.form is Form.NUMERAL and found.numeral in _ADJACENT_DIGITS:
+        return _adjacent_range(folded, found)
+    try:
+        value = values.read(found.numeral, found.form)
+    except (ValueError, ArithmeticError):
+        return None
+    inner = "".join(ch for ch in found.numeral if ch in _INNER)
+    end, unit, unit_inner = _unit_after(folded, found)
+    inner += unit_inner
+    if unit is not None and unit.inner == "半":
+        value += Decimal("0.5")
+    elif unit is not None and folded.startswith("半", end) and unit.kind in _HALF_KINDS:
+        value += Decimal("0.5")  # 一吨半, 一年半
+        end += 1
+    start, value, prefix = _sign_and_currency(folded, found.start, value)
+    if prefix is not None:
+        unit = prefix
+    far = _range_end(folded, end, unit)
+    if far is not None:
+        return _finish_range(folded, found, far[0], far[1], value, start)
+    end, inner = _trailing_qualifier(folded, end, unit, inner)
+    return Quantity(start, end, value, None, None, unit, found.form, found.numeral, found.start, inner, prefix is not None)
+
+
+_HALF_KINDS = {Kind.WEIGHT, Kind.DURATION, Kind.AGE, Kind.LENGTH, Kind.AREA, Kind.VOLUME}
+
+
+def _give_back_unit(folded: str, found: Found) -> Found | None:
+    """39.07亿千瓦: the 千 starts the unit 千瓦; 两万两: the last 两 is a unit."""
+    if found.form is not Form.NUMERAL or len(found.numeral) < 2:
+        return found
+    last = found.numeral[-1]
+    gives_back = (last in "千百十兆" and units.starts_unit(folded, found.end - 1)) or (
+        last == "两" and found.numeral[-2] in "万千百亿"
+    )
+    if not gives_back:
+        return found
+    return Found(found.start, found.end - 1, found.form, found.numeral[:-1])
+
+
+def _unit_after(folded: str, found: Found) -> tuple[int, Unit | None, str]:
+    """(end of span, unit, inner qualifier between number and unit)."""
+    end = found.end
+    if found.form in (Form.SHARE, Form.DISCOUNT, Form.PERCENT_OF):
+        return end, _PERCENT, ""
+    if found.form is Form.PERMILLE_OF:
+        return end, _PERMILLE, ""
+    if found.form in (Form.FRACTION, Form.SLASH, Form.HALF):
+        return end, None, ""
+    unit = units.unit_at(folded, end)
+    if unit is not None:
+        return unit.end, unit, unit.inner if unit.inner in _INNER else ""
+    if end < len(folded) and folded[end] in _INNER:
+        unit = units.unit_at(folded, end + 1)
+        if unit is not None:
+            return unit.end, unit, folded[end]
+    return end, None, ""
+
+
+def _sign_and_currency(folded: str, start: int, value: Decimal) -> tuple[int, Decimal, Unit | None]:
+    prefix = None
+    currency = _CURRENCY_PREFIX.search(folded, max(0, start - 3), start)
+    if currency:
+        prefix = Unit(currency.start(), start, currency.group(), Kind.MONEY, None, "")
+        start = currency.start()
+    if start >= 1 and folded[start - 1] == "-" and (start == 1 or folded[start - 2] in _BEFORE_SIGN):
+        return start - 1, -value, prefix
+    if start >= 1 and folded[start - 1] == "负" and (start == 1 or not _is_han(folded[start - 2]) or folded[start - 2] in _BEFORE_SIGN):
+        return start - 1, -value, prefix
+    if folded.startswith("零下", max(0, start - 2)) and start >= 2:
+        return start - 2, -value, prefix
+    return start, value, prefix
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _range_end(folded: str, end: int, unit: Unit | None) -> tuple[Found, Unit | None] | None:
+    """The far end of a range that starts with a number ending at END."""
+    if end >= len(folded) or folded[end] not in _RANGE_JOINERS:
+        return None
+    far = numbers.match_numeral(folded, end + 1)
+    if far is None:
+        return None
+    far = _give_back_unit(folded, far)
+    if far is None:
+        return None
+    far_end, far_unit, _ = _unit_after(folded, far)
+    if unit is not None and (far_unit is None or far_unit.surface != unit.surface):
+        return None
+    return far, far_unit
+
+
+def _finish_range(folded: str, first: Found, far: Found, far_unit: Unit | None, low: Decimal | None, start: int | None = None) -> Quantity | None:
+    try:
+        high = values.read_numeral(far.numeral)
+        if low is None:
+            low = values.read_numeral(first.numeral)
+    except (ValueError, ArithmeticError):
+        return None
+    if not any(ch in _BIG_MULTIPLIERS for ch in first.numeral):
+        # 3至5万元: the multiplier of the far end applies to both.
+        for char, multiplier in _BIG_MULTIPLIERS.items():
+            if far.numeral.endswith(char) and low < high / multiplier:
+                low *= multiplier
+    if not low < high:
+        return None
+    end = far_unit.end if far_unit is not None else far.end
+    inner = "".join(ch for ch in first.numeral + far.numeral if ch in _INNER)
+    end, inner = _trailing_qualifier(folded, end, far_unit, inner)
+    return Quantity(first.start if start is None else start, end, None, low, high, far_unit, first.form,
+                    first.numeral, first.start, inner, False)
+
+
+def _adjacent_range(folded: str, found: Found) -> Quantity | None:
+    """两三天: two neighbouring digits are a vague range from one to the other."""
+    first = Found(found.start, found.start + 1, Form.NUMERAL, found.numeral[0])
+    far = Found(found.start + 1, found.end, Form.NUMERAL, found.numeral[1])
+    _, far_unit, _ = _unit_after(folded, far)
+    return _finish_range(folded, first, far, far_unit, None)
+
+
+def _trailing_qualifier(folded: str, end: int, unit: Unit | None, inner: str) -> tuple[int, str]:
+    """九成多, 一年多: 多/余 right after the unit belongs to the span."""
+    if unit is None or end >= len(folded) or folded[end] not in "多余":
+        return end, inner
+    following = folded[end + 1] if end + 1 < len(folded) else ""
+    if following and _is_han(following) and following not in "的了来":
+        return end, inner
+    return end + 1, inner + folded[end]
+
+
+def is_cn_headed(quantity: Quantity) -> bool:
+    """Whether the number is written in Chinese numerals (三百, 九成), not digits."""
+    return bool(quantity.numeral) and not quantity.numeral[0].isdigit()
+
+
+def digit_string(numeral: str) -> bool:
+    """一三一, 二〇二三: Chinese digits read one by one, no 十/百/千."""
+    return len(numeral) >= 2 and all(ch in CN_DIGITS or ch == "." for ch in numeral)

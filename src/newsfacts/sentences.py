@@ -1,0 +1,62 @@
+"""Sentence and paragraph spans over the (folded) text.
+
+News text arrives with stray line breaks: page breaks inside a sentence,
+and wire copy that puts every clause on its own line, each ending in a
+comma. A line break ends a sentence and a paragraph unless the line ends
+in a mark that cannot end a sentence (，、：and the like).
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+# Marks after which a sentence ends; closing quotes and brackets that follow
+# them stay with the sentence (他说：“……。”).
+_END_MARKS = "。！？!?；;…"
+_CLOSERS = "”’」』）)】》\"'"
+# A line that ends in one of these continues on the next line.
+_CONTINUES = "，,、：:（(“‘「『《【-—"
+
+_BOUNDARY = regex.compile(
+    rf"[{regex.escape(_END_MARKS)}]+[{regex.escape(_CLOSERS)}]*"  # end of sentence
+    r"|\n"  # line break: decided in split()
+)
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    paragraph: int
+
+
+def split(text: str) -> list[Sentence]:
+    """Sentences of TEXT as spans without surrounding white space.
+
+    >>> [text[s.start:s.end] for s in split(text := "甲，\\n乙。丙\\n\\n丁")]
+    ['甲，\\n乙。', '丙', '丁']
+    """
+    sentences: list[Sentence] = []
+    paragraph = 0
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group() == "\n":
+            before = text[start:match.start()].rstrip()
+            if before and before[-1] in _CONTINUES:
+                continue
+            _add(sentences, text, start, match.start(), paragraph)
+            paragraph += 1
+        else:
+            _add(sentences, text, start, match.end(), paragraph)
+        start = match.end()
+    _add(sentences, text, start, len(text), paragraph)
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        sentences.append(Sentence(start, end, paragraph))

@@ -1,0 +1,107 @@
+"""The unit or measure word right after a number, longest match first."""
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+import regex
+
+from . import _lexicon
+from .claim import Kind
+
+# Qualifiers that may stand inside a unit written with 个: 两个多小时, 一个半月.
+_INSIDE_GE = "多余半"
+
+
+class Unit(NamedTuple):
+    start: int
+    end: int
+    surface: str  # folded spelling, as in units.tsv (个小时 for 两个多小时)
+    kind: Kind
+    canonical: str | None  # report this instead of the text as written
+    inner: str  # 多/余/半 found inside the unit (个多小时), or ""
+
+
+@cache
+def _table() -> dict[str, tuple[Kind, str | None]]:
+    table = {}
+    for row in _lexicon.rows("units.tsv"):
+        canonical = row[2] if len(row) > 2 and row[2] else None
+        table[row[0].lower()] = (Kind(row[1]), canonical)
+    return table
+
+
+@cache
+def _pattern() -> regex.Pattern[str]:
+    return regex.compile(_lexicon.alternation(_table()), regex.IGNORECASE)
+
+
+@cache
+def _blocked_after() -> dict[str, str]:
+    return {row[0]: row[1] for row in _lexicon.rows("unit_blockers.tsv")}
+
+
+@cache
+def _contexts() -> tuple[tuple[str, Kind, tuple[str, ...]], ...]:
+    return tuple((row[0], Kind(row[1]), tuple(row[2].split(","))) for row in _lexicon.rows("unit_contexts.tsv"))
+
+
+def unit_at(folded: str, pos: int) -> Unit | None:
+    """The unit starting at POS, if any.
+
+    >>> unit_at("4.77亿立方米", 5).surface, unit_at("两个多小时", 1).surface
+    ('立方米', '个小时')
+    """
+    unit = _plain_unit_at(folded, pos)
+    if folded.startswith("个", pos) and pos + 1 < len(folded) and folded[pos + 1] in _INSIDE_GE:
+        inner = _plain_unit_at(folded, pos + 2)
+        if inner and ("个" + inner.surface) in _table():
+            kind, canonical = _table()["个" + inner.surface]
+            return Unit(pos, inner.end, "个" + inner.surface, kind, canonical, folded[pos + 1])
+    if unit is None:
+        return None
+    return _with_denominator(folded, unit)
+
+
+def _plain_unit_at(folded: str, pos: int) -> Unit | None:
+    match = _pattern().match(folded, pos)
+    if not match:
+        return None
+    surface = match.group().lower()
+    blocked = _blocked_after().get(surface)
+    if blocked and match.end() < len(folded) and folded[match.end()] in blocked:
+        return None
+    kind, canonical = _table()[surface]
+    return Unit(pos, match.end(), surface, kind, canonical, "")
+
+
+def _with_denominator(folded: str, unit: Unit) -> Unit:
+    """元/平方米 is a price; 公里/小时 a speed."""
+    if not folded.startswith("/", unit.end) or unit.kind not in (Kind.MONEY, Kind.LENGTH, Kind.WEIGHT):
+        return unit
+    denominator = _plain_unit_at(folded, unit.end + 1)
+    if denominator is None and folded.startswith("时", unit.end + 1):
+        denominator = Unit(unit.end + 1, unit.end + 2, "时", Kind.DURATION, None, "")
+    if denominator is None:
+        return unit
+    if unit.kind is Kind.MONEY:
+        kind = Kind.PRICE
+    elif unit.kind is Kind.LENGTH and denominator.kind is Kind.DURATION:
+        kind = Kind.SPEED
+    else:
+        kind = unit.kind
+    return Unit(unit.start, denominator.end, f"{unit.surface}/{denominator.surface}", kind, None, "")
+
+
+def starts_unit(folded: str, pos: int) -> bool:
+    """Whether a unit of two or more characters starts at POS (千瓦 after 5)."""
+    match = _pattern().match(folded, pos)
+    return bool(match) and len(match.group()) > 1
+
+
+def kind_in_context(unit: Unit, sentence: str) -> Kind:
+    """The unit's kind, refined by words of its sentence (分 as money or score)."""
+    for surface, kind, triggers in _contexts():
+        if unit.surface == surface and any(word in sentence for word in triggers):
+            return kind
+    return unit.kind

@@ -1,0 +1,186 @@
+"""Read the value of a number expression found by numbers.py; no searching.
+
+Everything is computed with Decimal, so 16.4亿 is 1640000000 exactly.
+A numeral that does not read as a number raises ValueError.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .numbers import Form
+
+_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = (("兆", 10**12), ("亿", 10**8), ("万", 10**4))
+_INNER_QUALIFIERS = "余多来几"
+
+
+def read(numeral: str, form: Form) -> Decimal:
+    """The value of NUMERAL written in FORM; percentages in percent.
+
+    >>> read("16.4亿", Form.NUMERAL), read("二成五", Form.SHARE), read("百", Form.PERCENT_OF)
+    (Decimal('1640000000.0'), Decimal('25'), Decimal('100'))
+    """
+    return _READERS[form](numeral)
+
+
+def read_numeral(text: str) -> Decimal:
+    """Arabic, Chinese or mixed numerals, with 万/亿 multipliers.
+
+    >>> [int(read_numeral(s)) for s in ("三百五十万", "一万二千", "13万2", "7亿2", "3万4000", "廿五", "90余亿")]
+    [3500000, 12000, 132000, 720000000, 34000, 25, 9000000000]
+    """
+    text = text.replace(",", "").replace("点", ".")
+    text = "".join(ch for ch in text if ch not in _INNER_QUALIFIERS)
+    if not text:
+        raise ValueError("empty numeral")
+    return _read_big(text)
+
+
+def _read_big(text: str) -> Decimal:
+    for char, multiplier in _BIG_UNITS:
+        at = text.find(char)
+        if at < 0:
+            continue
+        left, right = text[:at], text[at + 1 :]
+        head = _read_big(left) if left else Decimal(1)
+        return head * multiplier + _read_rest(right, multiplier)
+    return _read_small(text)
+
+
+def _read_rest(right: str, multiplier: int) -> Decimal:
+    """What follows a multiplier: 13万2 means 132000, 3万4000 means 34000."""
+    if not right:
+        return Decimal(0)
+    if len(right) == 1 and (right.isdigit() or right in _DIGIT) and right not in "〇零":
+        return _read_small(right) * (multiplier // 10)
+    value = _read_big(right)
+    if value >= multiplier:
+        raise ValueError(f"{right!r} does not fit below {multiplier}")
+    return value
+
+
+def _read_small(text: str) -> Decimal:
+    """A numeral below the first big multiplier: 4745.61, 三千五百, 三五.〇二一."""
+    if _is_arabic(text):
+        return Decimal(text)
+    if "." in text:
+        whole, fraction = text.split(".", 1)
+        if not fraction or not all(ch.isdigit() or ch in _DIGIT for ch in fraction):
+            raise ValueError(f"bad decimal {text!r}")
+        digits = "".join(str(_DIGIT[ch]) if ch in _DIGIT else ch for ch in fraction)
+        return (_read_small(whole) if whole else Decimal(0)) + Decimal("0." + digits)
+    if not any(ch in _SMALL_UNIT or ch in "廿卅" for ch in text):
+        return _read_digit_string(text)
+    return _read_positional(text)
+
+
+def _read_digit_string(text: str) -> Decimal:
+    """Digits read one by one, as in 一三一 (131) or 二〇二三 (2023)."""
+    digits = []
+    for ch in text:
+        if ch.isdigit():
+            digits.append(ch)
+        elif ch in _DIGIT:
+            digits.append(str(_DIGIT[ch]))
+        else:
+            raise ValueError(f"not a digit: {ch!r}")
+    return Decimal("".join(digits))
+
+
+def _read_positional(text: str) -> Decimal:
+    """十, 百, 千 with their digits: 三千五百 is 3500; 三百五 is 350."""
+    total = 0
+    pending: int | None = None
+    last_unit = 0
+    zero_since_unit = False
+    index = 0
+    while index < len(text):
+        ch = text[index]
+        if ch.isdigit():
+            end = index
+            while end < len(text) and text[end].isdigit():
+                end += 1
+            if pending is not None:
+                raise ValueError(f"two numbers in a row in {text!r}")
+            pending = int(text[index:end])
+            index = end
+            continue
+        if ch in "〇零":
+            zero_since_unit = True
+            pending = None
+        elif ch in _DIGIT:
+            if pending is not None:
+                raise ValueError(f"two digits in a row in {text!r}")
+            pending = _DIGIT[ch]
+        elif ch in _SMALL_UNIT:
+            unit = _SMALL_UNIT[ch]
+            if last_unit and unit >= last_unit:
+                raise ValueError(f"units out of order in {text!r}")
+            total += (1 if pending is None else pending) * unit
+            pending, last_unit, zero_since_unit = None, unit, False
+        elif ch in "廿卅":
+            if pending is not None or last_unit:
+                raise ValueError(f"misplaced {ch!r} in {text!r}")
+            total += 20 if ch == "廿" else 30
+            last_unit = 10
+        else:
+            raise ValueError(f"not a numeral: {ch!r}")
+        index += 1
+    if pending is not None:
+        # 三百五 is 350: a bare digit after 百 or 千 counts in the next order.
+        shorthand = last_unit >= 100 and not zero_since_unit and pending < 10
+        total += pending * (last_unit // 10) if shorthand else pending
+    return Decimal(total)
+
+
+def _is_arabic(text: str) -> bool:
+    return bool(text) and all(ch.isdigit() or ch == "." for ch in text) and text.count(".") <= 1 and text[0] != "."
+
+
+def _read_fraction(text: str) -> Decimal:
+    denominator, numerator = text.split("分之", 1)
+    return _exact_ratio(read_numeral(numerator), read_numeral(denominator))
+
+
+def _read_slash(text: str) -> Decimal:
+    numerator, denominator = text.split("/", 1)
+    return _exact_ratio(Decimal(numerator), Decimal(denominator))
+
+
+def _exact_ratio(numerator: Decimal, denominator: Decimal) -> Decimal:
+    if denominator == 0:
+        raise ValueError("zero denominator")
+    return numerator / denominator
+
+
+def _read_share(text: str) -> Decimal:
+    """三成 is 30 (%), 二成五 is 25, 三成半 is 35."""
+    tens, _, rest = text.partition("成")
+    value = read_numeral(tens) * 10
+    if rest == "半":
+        return value + 5
+    if rest:
+        return value + read_numeral(rest)
+    return value
+
+
+def _read_discount(text: str) -> Decimal:
+    """八折 is 80 (%), 75折 is 75, 七五折 is 75, 7.5折 is 75."""
+    digits = text[:-1]
+    value = read_numeral(digits)
+    single = len(digits) == 1 or (len(digits) == 3 and "." in digits)
+    return value * 10 if single else value
+
+
+_READERS = {
+    Form.NUMERAL: read_numeral,
+    Form.PERCENT_OF: read_numeral,
+    Form.PERMILLE_OF: read_numeral,
+    Form.FRACTION: _read_fraction,
+    Form.SLASH: _read_slash,
+    Form.SHARE: _read_share,
+    Form.DISCOUNT: _read_discount,
+    Form.HALF: lambda _text: Decimal("0.5"),
+    Form.HALF_UNIT: lambda _text: Decimal("0.5"),
+}

@@ -1,0 +1,89 @@
+"""Write claims as a rich table, CSV, TSV, JSON or JSON Lines.
+
+Every format takes its fields from claim.FIELDS, in that order.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from decimal import Decimal
+from typing import IO, Iterable
+
+from .claim import FIELDS, Claim, number_to_plain
+
+FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+
+
+def cell(value: object) -> str:
+    """A claim field as spreadsheet text: numbers in full, never 9e+09.
+
+    >>> cell(Decimal("9E+9")), cell(Decimal("0.5")), cell(None)
+    ('9000000000', '0.5', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        plain = number_to_plain(value)
+        return str(plain) if isinstance(plain, int) else format(Decimal(repr(plain)), "f")
+    return str(value)
+
+
+def write(claims: Iterable[Claim], fmt: str, out: IO[str]) -> int:
+    """Write CLAIMS to OUT in format FMT; return how many were written."""
+    return _WRITERS[fmt](claims, out)
+
+
+def _write_delimited(claims: Iterable[Claim], out: IO[str], dialect: str) -> int:
+    writer = csv.writer(out, dialect=dialect)
+    writer.writerow(FIELDS)
+    count = 0
+    for claim in claims:
+        writer.writerow([cell(getattr(claim, name)) for name in FIELDS])
+        count += 1
+    return count
+
+
+def _write_jsonl(claims: Iterable[Claim], out: IO[str]) -> int:
+    count = 0
+    for claim in claims:
+        out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _write_json(claims: Iterable[Claim], out: IO[str]) -> int:
+    count = 0
+    out.write("[")
+    for claim in claims:
+        out.write(",\n " if count else "\n ")
+        out.write(json.dumps(claim.to_dict(), ensure_ascii=False))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def _write_table(claims: Iterable[Claim], out: IO[str]) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for header in ("source:line", "text", "value", "unit", "kind", "qualifier", "change", "measure", "time", "entity"):
+        table.add_column(header, overflow="fold")
+    count = 0
+    for claim in claims:
+        value = cell(claim.value) if claim.value is not None else f"{cell(claim.low)}–{cell(claim.high)}"
+        table.add_row(f"{claim.source}:{claim.line}", claim.text, value, claim.unit or "", str(claim.kind),
+                      cell(claim.qualifier), cell(claim.change), claim.measure or "", claim.time or "",
+                      claim.entity or "")
+        count += 1
+    Console(file=out).print(table)
+    return count
+
+
+_WRITERS = {
+    "table": _write_table,
+    "csv": lambda claims, out: _write_delimited(claims, out, "excel"),
+    "tsv": lambda claims, out: _write_delimited(claims, out, "excel-tab"),
+    "json": _write_json,
+    "jsonl": _write_jsonl,
+}
