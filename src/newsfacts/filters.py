@@ -12,6 +12,7 @@ import regex
 
 from . import _lexicon, segment
 from .claim import Kind
+from .numbers import Form
 from .quantities import Quantity, digit_string, is_cn_headed
 
 _TIME_OF_DAY = regex.compile(r"(?:上午|下午|凌晨|早上|晚上|中午|傍晚|夜里|夜间|清晨|早晨|午|晚|早|夜)$")
@@ -62,6 +63,20 @@ def _code(folded: str, q: Quantity) -> str | None:
     return None
 
 
+def _url(folded: str, q: Quantity) -> str | None:
+    """Numbers inside web addresses (…?q=30%25) and e-mail addresses."""
+    left = _ASCII_RUN_LEFT.search(folded, max(0, q.start - 200), q.start)
+    right = _ASCII_RUN_RIGHT.match(folded, q.end)
+    run = (left.group() if left else "") + (right.group() if right else "")
+    if "://" in run or "www." in run or "@" in run:
+        return "web address"
+    return None
+
+
+_ASCII_RUN_LEFT = regex.compile(r"[!-~]+$")
+_ASCII_RUN_RIGHT = regex.compile(r"[!-~]+")
+
+
 def _identifier(folded: str, q: Quantity) -> str | None:
     """Phone, QQ and account numbers, e-mail addresses."""
     numeral = q.numeral
@@ -102,7 +117,7 @@ def _year_like(numeral: str) -> bool:
 def _bare(folded: str, q: Quantity) -> str | None:
     """A number with no unit is a claim only with a multiplier (产值30万),
     a decimal point, or a qualifier before a bare 百/千 (逾百教师)."""
-    if q.unit is not None or q.form.value not in ("numeral",):
+    if q.unit is not None or q.form is not Form.NUMERAL:
         return None
     numeral = q.numeral
     if is_cn_headed(q) and numeral[0] in "百千万亿":
@@ -144,7 +159,7 @@ def _title(folded: str, q: Quantity) -> str | None:
 def _bare_multiplier(folded: str, q: Quantity) -> str | None:
     """万亩荷塘, 千年瓷都, 百家争鸣: a bare 百/千/万 counts only when qualified
     (上百万元, 近百名), given a share (百多名) or naming money (百元)."""
-    if not is_cn_headed(q) or q.numeral[0] not in "百千万亿" or q.unit is None:
+    if q.form is not Form.NUMERAL or not is_cn_headed(q) or q.numeral[0] not in "百千万亿" or q.unit is None:
         return None
     if q.inner or q.unit.kind in (Kind.MONEY, Kind.PRICE):
         return None
@@ -177,4 +192,4 @@ def _inside_word(folded: str, q: Quantity, sentence: tuple[int, int]) -> str | N
     return None
 
 
-_RULES = (_ordinal, _code, _identifier, _date, _bare, _article, _bare_multiplier, _numeral_word, _title)
+_RULES = (_ordinal, _code, _url, _identifier, _date, _bare, _article, _bare_multiplier, _numeral_word, _title)

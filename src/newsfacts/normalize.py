@@ -5,7 +5,11 @@ become simplified, ○ becomes 〇: every later stage matches one spelling.
 """
 from __future__ import annotations
 
+import bisect
 from functools import cache
+from typing import NamedTuple
+
+import regex
 
 from . import _lexicon
 
@@ -22,3 +26,53 @@ def fold(text: str) -> str:
     '7亿2，九成'
     """
     return text.translate(_table())
+
+
+# Spaces inside a number or between it and its unit, as in OCR'd or
+# justified text (七成 六, 一百五十 个百分点); two Arabic numbers in a
+# row keep their space (2023 100).
+_INNER_SPACE = regex.compile(r"(?<=[\p{Han}\d%‰])[ \t\u3000\u00a0]+(?=[\p{Han}\d%‰])")
+
+
+class Compacted(NamedTuple):
+    """Text with inner spaces removed, and the way back to original offsets."""
+
+    text: str
+    jumps: tuple[int, ...]  # positions in TEXT where removed spaces were
+    shifts: tuple[int, ...]  # characters removed before each jump, in total
+
+    def original(self, position: int) -> int:
+        """The offset in the uncompacted text of POSITION in TEXT."""
+        index = bisect.bisect_right(self.jumps, position) - 1
+        return position + (self.shifts[index] if index >= 0 else 0)
+
+    def original_end(self, end: int) -> int:
+        """The uncompacted offset of an exclusive END (the spaces after it stay out)."""
+        return self.original(end - 1) + 1 if end > 0 else 0
+
+
+def compact(folded: str) -> Compacted:
+    """FOLDED without spaces between two Chinese characters or a digit and a
+    Chinese character.
+
+    >>> c = compact("七成 六，2023 100")
+    >>> c.text, c.original(2), c.original_end(3)
+    ('七成六，2023 100', 3, 4)
+    """
+    jumps: list[int] = []
+    shifts: list[int] = []
+    pieces: list[str] = []
+    removed = 0
+    last = 0
+    for match in _INNER_SPACE.finditer(folded):
+        if folded[match.start() - 1].isdigit() and folded[match.end()].isdigit():
+            continue
+        pieces.append(folded[last : match.start()])
+        removed += match.end() - match.start()
+        jumps.append(match.start() - removed + (match.end() - match.start()))
+        shifts.append(removed)
+        last = match.end()
+    if not jumps:
+        return Compacted(folded, (), ())
+    pieces.append(folded[last:])
+    return Compacted("".join(pieces), tuple(jumps), tuple(shifts))

@@ -21,24 +21,25 @@ CN_NUMERALS = CN_DIGITS + CN_MULTIPLIERS
 _TAIL = rf"""
     (?: \d+(?:\.\d+)?
       | [{CN_NUMERALS}]
-      | (?<=[{CN_DIGITS}])[.点](?=[{CN_DIGITS}])      # 三五.〇二一, 二点五
+      | (?<=[{CN_DIGITS}十])[.点](?=[{CN_DIGITS}])    # 三五.〇二一, 二点五, 二十点五
       | [余多来几](?=[十百千万亿])                      # 90余亿
     )*
 """
 RUN = rf"""
-    (?: (?:\d{{1,3}}(?:,\d{{3}})+(?!\d) | \d+) (?:\.\d+)?  # 601,293.11
+    (?: (?:\d{{1,3}}(?:,\d{{3}})+(?!\d) | \d+) (?:\.\d+)? (?:[kK](?![A-Za-z]))?  # 601,293.11, 15k
       | [{CN_NUMERALS}]
     )
     {_TAIL}
 """
 _SIMPLE = rf"(?:\d+|[{CN_DIGITS}十百千]+)"
 _ONE_DIGIT = "一二两三四五六七八九"
+# One digit, or one digit with a decimal: the tens of a share (七成, 7.2成, 八点五成).
+_TENTHS = rf"(?:[{_ONE_DIGIT}]|(?<![\d.])\d)(?:[.点](?:[{_ONE_DIGIT}]|\d))?"
 
 
 class Form(StrEnum):
     NUMERAL = "numeral"  # 4745.61亿, 三百五十万, 1.57万
-    PERCENT_OF = "percent_of"  # 百分之二十
-    PERMILLE_OF = "permille_of"  # 千分之2.4
+    PER = "per"  # 百分之二十, 千分之2.4, 万分之三: read as a percentage
     FRACTION = "fraction"  # 三分之一
     SLASH = "slash"  # 1/3
     SHARE = "share"  # 三成, 二成五, 3成2
@@ -49,12 +50,11 @@ class Form(StrEnum):
 
 _PATTERN = regex.compile(
     rf"""
-      百分之(?P<percent_of>{RUN})
-    | 千分之(?P<permille_of>{RUN})
+      (?P<per>(?:[百千万]+)分之{RUN})
     | (?P<fraction>{_SIMPLE}分之{_SIMPLE})
     | (?P<slash>(?<![\d/.])\d{{1,3}}/\d{{1,3}}(?![\d/.]))
-    | (?P<share>(?:[{_ONE_DIGIT}十]|(?<![\d.])\d(?![\d.]))成(?:[{_ONE_DIGIT}]|\d(?![\d.])|半)?)
-    | (?P<discount>(?:[{_ONE_DIGIT}]{{1,2}}|(?<![\d.])\d{{1,2}}(?:\.\d)?)折(?![合算旧叠返扣射腾中]))
+    | (?P<share>(?:{_TENTHS}|十|(?<![\d.])10|半)成(?:[{_ONE_DIGIT}]|\d(?![\d.])|半)?)
+    | (?P<discount>(?:{_TENTHS}|[{_ONE_DIGIT}]{{2}}|(?<![\d.])\d{{2}}|对|半)折(?![合算旧叠返扣射腾中]))
     | (?P<half>一半|半数)
     | (?P<half_unit>(?<![大多一两三四五六七八九十])半(?=个?(?:年|月|天|小时|周|星期|钟头)))
     | (?P<numeral>{RUN})
@@ -67,7 +67,7 @@ class Found(NamedTuple):
     start: int
     end: int
     form: Form
-    numeral: str  # the part the value is read from (百分之二十 -> 二十)
+    numeral: str  # the text the value is read from
 
 
 def find(folded: str, pos: int = 0) -> Iterator[Found]:

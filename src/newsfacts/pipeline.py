@@ -8,12 +8,14 @@ import regex
 
 from . import change, filters, normalize, numbers, qualifiers, quantities, sentences, units
 from .claim import Change, Claim, Kind
+from .normalize import Compacted
 from .quantities import Quantity, is_cn_headed
 from .sentences import Sentence
 
 _LOG = logging.getLogger(__name__)
 _LIST_JOINERS = ("、", "和", "及", "与")
 _LINE_BREAKS = regex.compile(r"\s*\n\s*")
+_SPACES = regex.compile(r"\s+")
 _FORM_KINDS = {"fraction": Kind.FRACTION, "slash": Kind.FRACTION, "half": Kind.FRACTION}
 
 
@@ -23,7 +25,8 @@ def extract(text: str, source: str = "-") -> list[Claim]:
     >>> [(c.text, c.value, c.unit) for c in extract("攸县卫生厕所普及率达93.59%。")]
     [('93.59%', Decimal('93.59'), '%')]
     """
-    folded = normalize.fold(text)
+    compacted = normalize.compact(normalize.fold(text))
+    folded = compacted.text
     sentence_list = sentences.split(folded)
     sentence_starts = [s.start for s in sentence_list]
     line_starts = [0] + [m.end() for m in regex.finditer("\n", text)]
@@ -39,11 +42,10 @@ def extract(text: str, source: str = "-") -> list[Claim]:
         sentence = _sentence_at(sentence_list, sentence_starts, quantity.start)
         reason = filters.reject(folded, quantity, (sentence.start, sentence.end))
         if reason:
-            _LOG.debug("not a claim (%s): %r", reason, text[quantity.start : quantity.end])
+            _LOG.debug("not a claim (%s): %r", reason, folded[quantity.start : quantity.end])
             continue
         previous = claims[-1] if claims else None
-        claims.append(_claim(text, folded, quantity, sentence, previous, source,
-                             bisect.bisect_right(line_starts, quantity.start)))
+        claims.append(_claim(text, compacted, quantity, sentence, previous, source, line_starts))
     return claims
 
 
@@ -54,36 +56,39 @@ def _sentence_at(sentence_list: list[Sentence], starts: list[int], position: int
     return sentence_list[index]
 
 
-def _claim(text: str, folded: str, q: Quantity, sentence: Sentence, previous: Claim | None,
-           source: str, line: int) -> Claim:
+def _claim(text: str, compacted: Compacted, q: Quantity, sentence: Sentence, previous: Claim | None,
+           source: str, line_starts: list[int]) -> Claim:
+    folded = compacted.text
+    start, end = compacted.original(q.start), compacted.original_end(q.end)
     sentence_text = folded[sentence.start : sentence.end]
     bare_multiplier = is_cn_headed(q) and q.numeral[0] in "百千万亿"
+    written = text[compacted.original(sentence.start) : compacted.original_end(sentence.end)]
     return Claim(
-        start=q.start,
-        end=q.end,
-        text=text[q.start : q.end],
+        start=start,
+        end=end,
+        text=text[start:end],
         value=q.value,
         low=q.low,
         high=q.high,
-        unit=_unit_as_written(text, q),
+        unit=_unit_as_written(text, compacted, q),
         kind=_kind(q, sentence_text),
         qualifier=qualifiers.qualify(folded, q.start, q.end, q.inner, bare_multiplier),
-        change=_change(folded, q, sentence, previous),
+        change=_change(folded, q, sentence, previous, compacted),
         source=source,
-        line=line,
-        sentence=_LINE_BREAKS.sub(" ", text[sentence.start : sentence.end]),
+        line=bisect.bisect_right(line_starts, start),
+        sentence=_LINE_BREAKS.sub(" ", written),
     )
 
 
-def _unit_as_written(text: str, q: Quantity) -> str | None:
+def _unit_as_written(text: str, compacted: Compacted, q: Quantity) -> str | None:
     unit = q.unit
     if unit is None:
         return None
     if unit.canonical:
         return unit.canonical
-    written = text[unit.start : unit.end]
+    written = _SPACES.sub("", text[compacted.original(unit.start) : compacted.original_end(unit.end)])
     if unit.inner:
-        written = written.replace(written[1], "", 1)  # 个多小时 -> 个小时
+        written = written[0] + written[2:]  # 个多小时 -> 个小时
     return written
 
 
@@ -93,8 +98,24 @@ def _kind(q: Quantity, sentence_text: str) -> Kind:
     return _FORM_KINDS.get(q.form.value, Kind.NUMBER)
 
 
-def _change(folded: str, q: Quantity, sentence: Sentence, previous: Claim | None) -> Change | None:
+def _change(folded: str, q: Quantity, sentence: Sentence, previous: Claim | None, compacted: Compacted) -> Change | None:
     # 分别增长191.6%、349.6%和229.9%: later items of a list share the verb.
-    if previous is not None and previous.end >= sentence.start and folded[previous.end : q.start] in _LIST_JOINERS:
-        return previous.change
+    if previous is not None and previous.end >= compacted.original(sentence.start):
+        between = folded[_compact_position(compacted, previous.end) : q.start]
+        if between in _LIST_JOINERS:
+            return previous.change
     return change.direction(folded, q.start, q.end, sentence.start)
+
+
+def _compact_position(compacted: Compacted, original: int) -> int:
+    """The inverse of Compacted.original for a position that was kept."""
+    if not compacted.jumps:
+        return original
+    low, high = 0, len(compacted.text)
+    while low < high:
+        middle = (low + high) // 2
+        if compacted.original(middle) < original:
+            low = middle + 1
+        else:
+            high = middle
+    return low

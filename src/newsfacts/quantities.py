@@ -14,7 +14,6 @@ from .numbers import CN_DIGITS, Form, Found
 from .units import Unit
 
 _PERCENT = Unit(0, 0, "%", Kind.PERCENT, "%", "")
-_PERMILLE = Unit(0, 0, "‰", Kind.PERCENT, "‰", "")
 _INNER = "余多来"
 _RANGE_JOINERS = "到至-~—–"
 # A minus sign, not a hyphen: it follows one of these (or the start of text).
@@ -45,13 +44,15 @@ def assemble(folded: str, found: Found) -> Quantity | None:
         return None
     if found.form is Form.NUMERAL and found.numeral in _ADJACENT_DIGITS:
         return _adjacent_range(folded, found)
-    try:
-        value = values.read(found.numeral, found.form)
-    except (ValueError, ArithmeticError):
+    found, value = _readable(found)
+    if value is None:
         return None
     inner = "".join(ch for ch in found.numeral if ch in _INNER)
     end, unit, unit_inner = _unit_after(folded, found)
     inner += unit_inner
+    if unit is not None and unit.kind is Kind.MONEY:
+        end, coins = units.coins_after(folded, unit)
+        value += coins
     if unit is not None and unit.inner == "半":
         value += Decimal("0.5")
     elif unit is not None and folded.startswith("半", end) and unit.kind in _HALF_KINDS:
@@ -65,6 +66,21 @@ def assemble(folded: str, found: Found) -> Quantity | None:
         return _finish_range(folded, found, far[0], far[1], value, start)
     end, inner = _trailing_qualifier(folded, end, unit, inner)
     return Quantity(start, end, value, None, None, unit, found.form, found.numeral, found.start, inner, prefix is not None)
+
+
+def _readable(found: Found) -> tuple[Found, Decimal | None]:
+    """FOUND with its value; a numeral that runs into the next word
+    (百分之七十百分位) gives back up to two characters until it reads."""
+    for cut in range(3 if found.form is Form.NUMERAL else 1):
+        if cut >= len(found.numeral):
+            break
+        numeral = found.numeral[: len(found.numeral) - cut]
+        try:
+            value = values.read(numeral, found.form)
+        except (ValueError, ArithmeticError):
+            continue
+        return Found(found.start, found.end - cut, found.form, numeral), value
+    return found, None
 
 
 _HALF_KINDS = {Kind.WEIGHT, Kind.DURATION, Kind.AGE, Kind.LENGTH, Kind.AREA, Kind.VOLUME}
@@ -86,10 +102,8 @@ def _give_back_unit(folded: str, found: Found) -> Found | None:
 def _unit_after(folded: str, found: Found) -> tuple[int, Unit | None, str]:
     """(end of span, unit, inner qualifier between number and unit)."""
     end = found.end
-    if found.form in (Form.SHARE, Form.DISCOUNT, Form.PERCENT_OF):
+    if found.form in (Form.SHARE, Form.DISCOUNT, Form.PER):
         return end, _PERCENT, ""
-    if found.form is Form.PERMILLE_OF:
-        return end, _PERMILLE, ""
     if found.form in (Form.FRACTION, Form.SLASH, Form.HALF):
         return end, None, ""
     unit = units.unit_at(folded, end)

@@ -1,12 +1,13 @@
 """The unit or measure word right after a number, longest match first."""
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
 import regex
 
-from . import _lexicon
+from . import _lexicon, values
 from .claim import Kind
 
 # Qualifiers that may stand inside a unit written with 个: 两个多小时, 一个半月.
@@ -60,6 +61,11 @@ def unit_at(folded: str, pos: int) -> Unit | None:
             return Unit(pos, inner.end, "个" + inner.surface, kind, canonical, folded[pos + 1])
     if unit is None:
         return None
+    if unit.surface == "个":
+        # 20个比特币: the currency is the unit, 个 only counts it.
+        money = _plain_unit_at(folded, unit.end)
+        if money is not None and money.kind is Kind.MONEY:
+            return money
     return _with_denominator(folded, unit)
 
 
@@ -91,6 +97,35 @@ def _with_denominator(folded: str, unit: Unit) -> Unit:
     else:
         kind = unit.kind
     return Unit(unit.start, denominator.end, f"{unit.surface}/{denominator.surface}", kind, None, "")
+
+
+# 五元三毛, 50元6角三分, 两美元又三美分: smaller coins after the main unit.
+_YUAN_TAIL = regex.compile(
+    r"(?:又|零)?(?:(?P<jiao>[一二两三四五六七八九\d])[角毛])?(?:(?P<fen>[一二两三四五六七八九\d])分)?"
+)
+_DOLLAR_TAIL = regex.compile(r"又?(?P<cents>\d{1,2}|[一二两三四五六七八九十]{1,3})美分")
+_COIN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def coins_after(folded: str, unit: Unit) -> tuple[int, Decimal]:
+    """(end, amount in the main unit) of the coins written after UNIT."""
+    if unit.surface in ("元", "块", "块钱"):
+        match = _YUAN_TAIL.match(folded, unit.end)
+        if match and match.end() > unit.end and (match.group("jiao") or match.group("fen")):
+            jiao, fen = match.group("jiao"), match.group("fen")
+            amount = Decimal(_coin(jiao)) / 10 + Decimal(_coin(fen)) / 100
+            return match.end(), amount
+    elif unit.surface == "美元":
+        match = _DOLLAR_TAIL.match(folded, unit.end)
+        if match:
+            return match.end(), values.read_numeral(match.group("cents")) / 100
+    return unit.end, Decimal(0)
+
+
+def _coin(digit: str | None) -> int:
+    if not digit:
+        return 0
+    return int(digit) if digit.isdigit() else _COIN_DIGITS[digit]
 
 
 def starts_unit(folded: str, pos: int) -> bool:

@@ -18,7 +18,7 @@ _INNER_QUALIFIERS = "余多来几"
 def read(numeral: str, form: Form) -> Decimal:
     """The value of NUMERAL written in FORM; percentages in percent.
 
-    >>> read("16.4亿", Form.NUMERAL), read("二成五", Form.SHARE), read("百", Form.PERCENT_OF)
+    >>> read("16.4亿", Form.NUMERAL), read("二成五", Form.SHARE), read("百分之百", Form.PER)
     (Decimal('1640000000.0'), Decimal('25'), Decimal('100'))
     """
     return _READERS[form](numeral)
@@ -34,6 +34,8 @@ def read_numeral(text: str) -> Decimal:
     text = "".join(ch for ch in text if ch not in _INNER_QUALIFIERS)
     if not text:
         raise ValueError("empty numeral")
+    if text[-1] in "kK":  # 15k, as in 月薪15k
+        return _read_big(text[:-1]) * 1000
     return _read_big(text)
 
 
@@ -154,10 +156,22 @@ def _exact_ratio(numerator: Decimal, denominator: Decimal) -> Decimal:
     return numerator / denominator
 
 
+def _read_per(text: str) -> Decimal:
+    """百分之二十 is 20 (%), 千分之2.4 is 0.24, 万分之三 is 0.03."""
+    denominator, numerator = text.split("分之", 1)
+    per = 1
+    for char in denominator:
+        per *= _PER[char]
+    return read_numeral(numerator) * 100 / per
+
+
+_PER = {"百": 100, "千": 1000, "万": 10**4}
+
+
 def _read_share(text: str) -> Decimal:
-    """三成 is 30 (%), 二成五 is 25, 三成半 is 35."""
+    """三成 is 30 (%), 二成五 is 25, 三成半 is 35, 7.2成 is 72, 半成 is 5."""
     tens, _, rest = text.partition("成")
-    value = read_numeral(tens) * 10
+    value = Decimal(5) if tens == "半" else read_numeral(tens) * 10
     if rest == "半":
         return value + 5
     if rest:
@@ -166,17 +180,18 @@ def _read_share(text: str) -> Decimal:
 
 
 def _read_discount(text: str) -> Decimal:
-    """八折 is 80 (%), 75折 is 75, 七五折 is 75, 7.5折 is 75."""
+    """八折 is 80 (%), 75折 and 七五折 are 75, 八点五折 is 85, 对折 is 50."""
     digits = text[:-1]
-    value = read_numeral(digits)
-    single = len(digits) == 1 or (len(digits) == 3 and "." in digits)
-    return value * 10 if single else value
+    if digits in ("对", "半"):
+        return Decimal(50)
+    if len(digits) == 2 and "." not in digits and "点" not in digits:
+        return _read_digit_string(digits)
+    return read_numeral(digits) * 10
 
 
 _READERS = {
     Form.NUMERAL: read_numeral,
-    Form.PERCENT_OF: read_numeral,
-    Form.PERMILLE_OF: read_numeral,
+    Form.PER: _read_per,
     Form.FRACTION: _read_fraction,
     Form.SLASH: _read_slash,
     Form.SHARE: _read_share,
