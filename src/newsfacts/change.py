@@ -25,7 +25,7 @@ def _pattern() -> regex.Pattern[str]:
     verbs = _lexicon.alternation(w for w, d in _verbs().items() if d != "level")
     levels = _lexicon.alternation(w for w, d in _verbs().items() if d == "level")
     between = _lexicon.alternation(_BETWEEN)
-    return regex.compile(rf"(?P<verb>{verbs})(?P<level>{levels})?(?:{between}){{0,2}}$")
+    return regex.compile(rf"(?P<verb>{verbs})(?P<level>{levels})?(?:{between}){{0,2}}\Z")
 
 
 def direction(folded: str, start: int, end: int, sentence_start: int) -> Change | None:

@@ -15,12 +15,12 @@ from .claim import Kind
 from .numbers import Form
 from .quantities import Quantity, digit_string, is_cn_headed
 
-_TIME_OF_DAY = regex.compile(r"(?:上午|下午|凌晨|早上|晚上|中午|傍晚|夜里|夜间|清晨|早晨|午|晚|早|夜)$")
+_TIME_OF_DAY = regex.compile(r"(?:上午|下午|凌晨|早上|晚上|中午|傍晚|夜里|夜间|清晨|早晨|午|晚|早|夜)\Z")
 _CLOCK_AFTER = regex.compile(r"(?:半|钟|整|许|[\d〇零一二三四五六七八九十]+分)")
-_ID_CONTEXT = regex.compile(r"(?:电话|手机|热线|传真|QQ|qq|微信|邮编|编号|号码|代码|账号|帐号|工号|学号|车牌|身份证)[^，。；\n]{0,6}$")
+_ID_CONTEXT = regex.compile(r"(?:电话|手机|热线|传真|QQ|qq|微信|邮编|编号|号码|代码|账号|帐号|工号|学号|车牌|身份证)[^，。；\n]{0,6}\Z")
 _LATIN = regex.compile(r"[A-Za-z]")
 _RANK_UNITS = {"名", "位", "强"}
-_QUALIFIED_BARE = regex.compile(r"(?:近|逾|超|超过|上|约|几|数|将近|接近|突破)$")
+_QUALIFIED_BARE = regex.compile(r"(?:近|逾|超|超过|上|约|几|数|将近|接近|突破)\Z")
 
 
 @cache
@@ -73,7 +73,7 @@ def _url(folded: str, q: Quantity) -> str | None:
     return None
 
 
-_ASCII_RUN_LEFT = regex.compile(r"[!-~]+$")
+_ASCII_RUN_LEFT = regex.compile(r"[!-~]+\Z")
 _ASCII_RUN_RIGHT = regex.compile(r"[!-~]+")
 
 

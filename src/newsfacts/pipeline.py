@@ -86,6 +86,8 @@ def _unit_as_written(text: str, compacted: Compacted, q: Quantity) -> str | None
         return None
     if unit.canonical:
         return unit.canonical
+    if unit.surface == "度" and "华氏" in compacted.text[max(0, q.start - 4) : q.start]:
+        return "华氏度"  # 华氏温度98.6度 is Fahrenheit
     written = _SPACES.sub("", text[compacted.original(unit.start) : compacted.original_end(unit.end)])
     if unit.inner:
         written = written[0] + written[2:]  # 个多小时 -> 个小时

@@ -25,7 +25,7 @@ def _by_position() -> dict[str, dict[str, Qualifier]]:
 def _before_pattern(position: str) -> regex.Pattern[str]:
     words = _lexicon.alternation(_by_position()[position])
     fillers = _lexicon.alternation(_FILLERS)
-    return regex.compile(rf"(?:{words})(?:{fillers})?$")
+    return regex.compile(rf"(?:{words})(?:{fillers})?\Z")
 
 
 @cache

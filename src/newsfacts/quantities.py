@@ -18,7 +18,7 @@ _INNER = "余多来"
 _RANGE_JOINERS = "到至-~—–"
 # A minus sign, not a hyphen: it follows one of these (or the start of text).
 _BEFORE_SIGN = set(" \t\n（(：:，,、；;为是到至达从由约比")
-_CURRENCY_PREFIX = regex.compile(r"(?:US\$|HK\$|NT\$|[$¥€£])$")
+_CURRENCY_PREFIX = regex.compile(r"(?:US\$|HK\$|NT\$|[$¥€£])\Z")
 _BIG_MULTIPLIERS = {"万": 10**4, "亿": 10**8}
 _ADJACENT_DIGITS = {"一两", "一二", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"}
 
@@ -71,7 +71,7 @@ def assemble(folded: str, found: Found) -> Quantity | None:
 def _readable(found: Found) -> tuple[Found, Decimal | None]:
     """FOUND with its value; a numeral that runs into the next word
     (百分之七十百分位) gives back up to two characters until it reads."""
-    for cut in range(3 if found.form is Form.NUMERAL else 1):
+    for cut in range(3 if found.form in (Form.NUMERAL, Form.PER) else 1):
         if cut >= len(found.numeral):
             break
         numeral = found.numeral[: len(found.numeral) - cut]
@@ -87,12 +87,13 @@ _HALF_KINDS = {Kind.WEIGHT, Kind.DURATION, Kind.AGE, Kind.LENGTH, Kind.AREA, Kin
 
 
 def _give_back_unit(folded: str, found: Found) -> Found | None:
-    """39.07亿千瓦: the 千 starts the unit 千瓦; 两万两: the last 两 is a unit."""
+    """39.07亿千瓦: the 千 starts the unit 千瓦. 两万两, 三十两: a 两 after
+    other numerals is the weight, since 32 is written 三十二, never 三十两."""
     if found.form is not Form.NUMERAL or len(found.numeral) < 2:
         return found
     last = found.numeral[-1]
     gives_back = (last in "千百十兆" and units.starts_unit(folded, found.end - 1)) or (
-        last == "两" and found.numeral[-2] in "万千百亿"
+        last == "两" and found.numeral not in _ADJACENT_DIGITS
     )
     if not gives_back:
         return found
