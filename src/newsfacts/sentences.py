@@ -33,7 +33,8 @@ class Sentence(NamedTuple):
 def split(text: str) -> list[Sentence]:
     """Sentences of TEXT as spans without surrounding white space.
 
-    >>> [text[s.start:s.end] for s in split(text := "甲，\\n乙。丙\\n\\n丁")]
+    >>> text = "甲，\\n乙。丙\\n\\n丁"
+    >>> [text[s.start:s.end] for s in split(text)]
     ['甲，\\n乙。', '丙', '丁']
     """
     sentences: list[Sentence] = []

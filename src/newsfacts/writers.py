@@ -63,21 +63,37 @@ def _write_json(claims: Iterable[Claim], out: IO[str]) -> int:
 
 
 def _write_table(claims: Iterable[Claim], out: IO[str]) -> int:
+    """One rich table per input, titled with its name."""
     from rich.console import Console
-    from rich.table import Table
 
-    table = Table(show_lines=False, header_style="bold")
-    for header in ("source:line", "text", "value", "unit", "kind", "qualifier", "change", "measure", "time", "entity"):
-        table.add_column(header, overflow="fold")
+    # Off a terminal (a file, a pipe, a test) rich would fold to 80 columns.
+    console = Console(file=out, width=None if out.isatty() else 160)
     count = 0
+    table, source = None, None
     for claim in claims:
+        if table is None or claim.source != source:
+            if table is not None:
+                console.print(table)
+            table, source = _new_table(claim.source), claim.source
         value = cell(claim.value) if claim.value is not None else f"{cell(claim.low)}–{cell(claim.high)}"
-        table.add_row(f"{claim.source}:{claim.line}", claim.text, value, claim.unit or "", str(claim.kind),
+        table.add_row(str(claim.line), claim.text, value, claim.unit or "", str(claim.kind),
                       cell(claim.qualifier), cell(claim.change), claim.measure or "", claim.time or "",
                       claim.entity or "")
         count += 1
-    Console(file=out).print(table)
+    if table is not None:
+        console.print(table)
     return count
+
+
+def _new_table(source: str):
+    from rich.table import Table
+
+    table = Table(title=source, title_justify="left", header_style="bold")
+    for header in ("line", "claim", "value", "unit", "kind", "qualifier", "change"):
+        table.add_column(header, no_wrap=True)
+    for header in ("measure", "time", "entity"):
+        table.add_column(header, overflow="fold")
+    return table
 
 
 _WRITERS = {
