@@ -12,7 +12,7 @@ import regex
 
 from . import _lexicon, segment
 from .claim import Kind
-from .numbers import Form
+from .numbers import CN_DIGITS, Form
 from .quantities import Quantity, digit_string, is_cn_headed
 
 _TIME_OF_DAY = regex.compile(r"(?:上午|下午|凌晨|早上|晚上|中午|傍晚|夜里|夜间|清晨|早晨|午|晚|早|夜)\Z")
@@ -115,8 +115,8 @@ def _year_like(numeral: str) -> bool:
 
 
 def _bare(folded: str, q: Quantity) -> str | None:
-    """A number with no unit is a claim only with a multiplier (产值30万),
-    a decimal point, or a qualifier before a bare 百/千 (逾百教师)."""
+    """A number with no unit is a claim only with a multiplier (产值30万,
+    月薪一万二), a decimal point, or a qualifier before a bare 百/千 (逾百教师)."""
     if q.unit is not None or q.form is not Form.NUMERAL:
         return None
     numeral = q.numeral
@@ -127,6 +127,8 @@ def _bare(folded: str, q: Quantity) -> str | None:
     if is_cn_headed(q):
         if "." in numeral or (digit_string(numeral) and "〇" in numeral and len(numeral) >= 3):
             return None  # 一二九.九, 一三〇 in exchange-rate copy
+        if any(ch in "百千万亿" for ch in numeral) and any(ch in CN_DIGITS for ch in numeral):
+            return None  # 三万五, 一千二
         return "bare numeral"
     if any(ch in "万亿兆" for ch in numeral) or (any(ch in "千百" for ch in numeral) and q.low is None):
         return None

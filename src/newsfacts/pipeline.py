@@ -6,7 +6,7 @@ import logging
 
 import regex
 
-from . import change, filters, normalize, numbers, qualifiers, quantities, sentences, units
+from . import change, context, filters, normalize, numbers, qualifiers, quantities, sentences, units
 from .claim import Change, Claim, Kind
 from .normalize import Compacted
 from .quantities import Quantity, is_cn_headed
@@ -31,7 +31,12 @@ def extract(text: str, source: str = "-") -> list[Claim]:
     sentence_starts = [s.start for s in sentence_list]
     line_starts = [0] + [m.end() for m in regex.finditer("\n", text)]
     claims: list[Claim] = []
+    document = context.DocumentContext(
+        folded, sentence_list,
+        lambda start, end: text[compacted.original(start) : compacted.original_end(end)],
+    )
     taken = 0
+    previous_index = -1
     for found in numbers.find(folded):
         if found.start < taken:
             continue
@@ -39,30 +44,31 @@ def extract(text: str, source: str = "-") -> list[Claim]:
         if quantity is None:
             continue
         taken = quantity.end
-        sentence = _sentence_at(sentence_list, sentence_starts, quantity.start)
+        index = _sentence_index(sentence_starts, quantity.start)
+        sentence = sentence_list[index]
         reason = filters.reject(folded, quantity, (sentence.start, sentence.end))
         if reason:
             _LOG.debug("not a claim (%s): %r", reason, folded[quantity.start : quantity.end])
             continue
-        previous = claims[-1] if claims else None
-        claims.append(_claim(text, compacted, quantity, sentence, previous, source, line_starts))
+        previous = claims[-1] if claims and previous_index == index else None
+        previous_index = index
+        claims.append(_claim(text, compacted, quantity, sentence, previous, source, line_starts, document, index))
     return claims
 
 
-def _sentence_at(sentence_list: list[Sentence], starts: list[int], position: int) -> Sentence:
-    index = bisect.bisect_right(starts, position) - 1
-    if index < 0:
-        return Sentence(0, position + 1, 0)
-    return sentence_list[index]
+def _sentence_index(starts: list[int], position: int) -> int:
+    # Every number lies in a sentence: sentences cover all non-space text.
+    return max(0, bisect.bisect_right(starts, position) - 1)
 
 
 def _claim(text: str, compacted: Compacted, q: Quantity, sentence: Sentence, previous: Claim | None,
-           source: str, line_starts: list[int]) -> Claim:
+           source: str, line_starts: list[int], document: context.DocumentContext, index: int) -> Claim:
     folded = compacted.text
     start, end = compacted.original(q.start), compacted.original_end(q.end)
     sentence_text = folded[sentence.start : sentence.end]
     bare_multiplier = is_cn_headed(q) and q.numeral[0] in "百千万亿"
     written = text[compacted.original(sentence.start) : compacted.original_end(sentence.end)]
+    kind = _kind(q, sentence_text)
     return Claim(
         start=start,
         end=end,
@@ -71,9 +77,14 @@ def _claim(text: str, compacted: Compacted, q: Quantity, sentence: Sentence, pre
         low=q.low,
         high=q.high,
         unit=_unit_as_written(text, compacted, q),
-        kind=_kind(q, sentence_text),
+        kind=kind,
         qualifier=qualifiers.qualify(folded, q.start, q.end, q.inner, bare_multiplier),
         change=_change(folded, q, sentence, previous, compacted),
+        # 增加值4745.61亿元，同比增长44.6%: a bare change shares the sentence's measure.
+        measure=document.measure(q, kind, index, _compact_position(compacted, previous.end) if previous else 0)
+        or (previous.measure if previous else None),
+        time=document.time(index, q.start),
+        entity=document.entity(index, q.start),
         source=source,
         line=bisect.bisect_right(line_starts, start),
         sentence=_LINE_BREAKS.sub(" ", written),
@@ -102,7 +113,7 @@ def _kind(q: Quantity, sentence_text: str) -> Kind:
 
 def _change(folded: str, q: Quantity, sentence: Sentence, previous: Claim | None, compacted: Compacted) -> Change | None:
     # 分别增长191.6%、349.6%和229.9%: later items of a list share the verb.
-    if previous is not None and previous.end >= compacted.original(sentence.start):
+    if previous is not None:
         between = folded[_compact_position(compacted, previous.end) : q.start]
         if between in _LIST_JOINERS:
             return previous.change

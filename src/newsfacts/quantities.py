@@ -20,6 +20,7 @@ _RANGE_JOINERS = "到至-~—–"
 _BEFORE_SIGN = set(" \t\n（(：:，,、；;为是到至达从由约比")
 _CURRENCY_PREFIX = regex.compile(r"(?:US\$|HK\$|NT\$|[$¥€£])\Z")
 _BIG_MULTIPLIERS = {"万": 10**4, "亿": 10**8}
+_ROUND = {"", "十", "百", "千", "万", "十万", "百万", "千万", "亿"}
 _ADJACENT_DIGITS = {"一两", "一二", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"}
 
 
@@ -42,7 +43,7 @@ def assemble(folded: str, found: Found) -> Quantity | None:
     found = _give_back_unit(folded, found)
     if found is None:
         return None
-    if found.form is Form.NUMERAL and found.numeral in _ADJACENT_DIGITS:
+    if found.form is Form.NUMERAL and found.numeral[:2] in _ADJACENT_DIGITS and found.numeral[2:] in _ROUND:
         return _adjacent_range(folded, found)
     found, value = _readable(found)
     if value is None:
@@ -140,6 +141,11 @@ def _range_end(folded: str, end: int, unit: Unit | None) -> tuple[Found, Unit | 
     """The far end of a range that starts with a number ending at END."""
     if end >= len(folded) or folded[end] not in _RANGE_JOINERS:
         return None
+    if unit is _PERCENT and folded.startswith("百分之", end + 1):
+        far = numbers.match_numeral(folded, end + 4)  # 百分之十五到百分之二十
+        if far is not None:
+            return far, Unit(far.start, far.end, "%", Kind.PERCENT, "%", "")
+        return None
     far = numbers.match_numeral(folded, end + 1)
     if far is None:
         return None
@@ -149,6 +155,8 @@ def _range_end(folded: str, end: int, unit: Unit | None) -> tuple[Found, Unit | 
     far_end, far_unit, _ = _unit_after(folded, far)
     if unit is not None and (far_unit is None or far_unit.surface != unit.surface):
         return None
+    if unit is _PERCENT and far_unit is not None:
+        return None  # 三成到五成 is not read as a range of the digits alone
     return far, far_unit
 
 
@@ -174,9 +182,11 @@ def _finish_range(folded: str, first: Found, far: Found, far_unit: Unit | None, 
 
 
 def _adjacent_range(folded: str, found: Found) -> Quantity | None:
-    """两三天: two neighbouring digits are a vague range from one to the other."""
-    first = Found(found.start, found.start + 1, Form.NUMERAL, found.numeral[0])
-    far = Found(found.start + 1, found.end, Form.NUMERAL, found.numeral[1])
+    """两三天, 五六十人: two neighbouring digits are a vague range from one to
+    the other, in the order of magnitude that follows them."""
+    round_ = found.numeral[2:]
+    first = Found(found.start, found.start + 1, Form.NUMERAL, found.numeral[0] + round_)
+    far = Found(found.start + 1, found.end, Form.NUMERAL, found.numeral[1:])
     _, far_unit, _ = _unit_after(folded, far)
     return _finish_range(folded, first, far, far_unit, None)
 

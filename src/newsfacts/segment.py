@@ -1,15 +1,25 @@
-"""jieba, loaded on first use: word boundaries of a piece of text.
+"""jieba, loaded on first use: words and their dictionary tags.
 
 Loading jieba's dictionary takes most of a second, so nothing imports it
-until a claim needs it.
+until a claim needs it. Tags come from jieba's dictionary (the tags
+jieba.posseg would give a dictionary word) without running its much
+slower tagger.
 """
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
+from functools import cache
+from typing import NamedTuple
 
 
-@lru_cache(maxsize=1)
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    tag: str  # jieba's part of speech ("n", "v", "ns" ...), "x" for punctuation, "" if unknown
+
+
+@cache
 def _tokenizer():
     import jieba
 
@@ -19,16 +29,52 @@ def _tokenizer():
     return tokenizer
 
 
-@lru_cache(maxsize=4096)
-def word_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each word of TEXT, from the dictionary only (no HMM guesses).
+@cache
+def _tags() -> dict[str, str]:
+    import jieba.posseg
+
+    tagger = jieba.posseg.POSTokenizer(_tokenizer())
+    tagger.load_word_tag(_tokenizer().get_dict_file())
+    return tagger.word_tag_tab
+
+
+def words(text: str) -> list[Word]:
+    """The words of TEXT from jieba's dictionary (no HMM guesses for
+    unknown words, which stay single characters), with their tags.
+
+    >>> [(w.text, w.tag) for w in words("广东完成规模以上工业增加值")]
+    [('广东', 'ns'), ('完成', 'v'), ('规模', 'n'), ('以上', 'f'), ('工业', 'n'), ('增加值', 'n')]
+    """
+    tags = _tags()
+    out = []
+    position = 0
+    for piece in _tokenizer().cut(text, HMM=False):
+        end = position + len(piece)
+        tag = tags.get(piece, "" if piece.isalnum() else "x")
+        out.append(Word(position, end, piece, tag))
+        position = end
+    return out
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each word of TEXT, from the dictionary only.
 
     >>> [("一二三产业"[s:e]) for s, e in word_spans("一二三产业")]
     ['一二三', '产业']
     """
     spans = []
     position = 0
-    for word in _tokenizer().cut(text, HMM=False):
-        spans.append((position, position + len(word)))
-        position += len(word)
-    return tuple(spans)
+    for piece in _tokenizer().cut(text, HMM=False):
+        spans.append((position, position + len(piece)))
+        position += len(piece)
+    return spans
+
+
+def is_word(text: str) -> bool:
+    """Whether TEXT is a word of jieba's dictionary."""
+    return bool(_tokenizer().FREQ.get(text))
+
+
+def tag_of(text: str) -> str:
+    """The dictionary tag of TEXT, or "" when it is not a dictionary word."""
+    return _tags().get(text, "")

@@ -40,18 +40,41 @@ def split(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     start = 0
+    wire = _is_wire_copy(text)
     for match in _BOUNDARY.finditer(text):
         if match.group() == "\n":
             before = text[start:match.start()].rstrip()
             if before and before[-1] in _CONTINUES:
                 continue
             _add(sentences, text, start, match.start(), paragraph)
-            paragraph += 1
+            if not wire or _blank_line_at(text, match.start()):
+                paragraph += 1
         else:
             _add(sentences, text, start, match.end(), paragraph)
+            if wire and _blank_line_at(text, match.end()):
+                paragraph += 1
         start = match.end()
     _add(sentences, text, start, len(text), paragraph)
     return sentences
+
+
+def _is_wire_copy(text: str) -> bool:
+    """Whether most lines end mid-sentence (a clause per line): then only a
+    blank line ends a paragraph."""
+    lines = [line.rstrip() for line in text[:20000].split("\n") if line.strip()]
+    if len(lines) < 4:
+        return False
+    continued = sum(1 for line in lines if line[-1] in _CONTINUES)
+    return continued * 2 > len(lines)
+
+
+def _blank_line_at(text: str, position: int) -> bool:
+    """Whether the white space starting at POSITION holds a blank line."""
+    match = _WHITE_RUN.match(text, position)
+    return match is not None and match.group().count("\n") >= 2
+
+
+_WHITE_RUN = regex.compile(r"\s+")
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

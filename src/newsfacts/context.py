@@ -1,0 +1,355 @@
+"""A claim's context: what is measured, the period it refers to, and the
+place, organisation or person it is about (ANNOTATION.md `measure`,
+`time`, `entity`).
+
+Time and entity are looked for in the claim's sentence, then in the
+earlier sentences of its paragraph, then in the headline. Spans are found
+on the folded text and copied from the original by the caller's `written`.
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Callable, NamedTuple
+
+import regex
+
+from . import _lexicon, segment
+from .claim import Kind
+from .quantities import Quantity
+from .sentences import Sentence
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+class Entity(NamedTuple):
+    start: int
+    end: int
+    role: str  # place, person or org: the order in which a claim prefers them
+
+
+_CN = "〇零一二两三四五六七八九十廿卅"
+_RANGE = r"(?:[-~至到])"
+_CLAUSE_MARKS = "，,；;：:。！？!?、“”‘’（）()「」『』《》【】\n"
+# A comparison's base is not the claim's period: 比2019年同期增长11.1%.
+_COMPARED = regex.compile(r"(?:比|较|与|和|同|于|相比|高于|低于|对比)\Z")
+_NOUNISH = {"n", "nz", "vn", "an", "ng", "j", "b", "f", "l", "nt", "nr", "nrt", "g", "i", "h", "k", "a", "s", "zg"}
+# Tags of words that may stand between the phrase and its number.
+_TRAILING_SKIP = set("vpdtucmqr")
+_AFTER_SKIP = regex.compile(r"(?:以上|以下|左右|上下|之多|多|余)?(?:的)?")
+_PERSON_STOP = "说表示介绍认为指出称告诉坦言感慨笑的在是也还就对将把被向从和与及等"
+_PLACE_STOP = set("在从到于与和及对向由将把被让使为是的有了等据经其这那此每各我你他她它们去来至占达仅只就都也还")
+_MAX_NAME = 6
+_ROLES = ("place", "person", "org")
+_ANAPHORS = "该本"
+# 镇上, 村里: a place ending followed by a word of position is still a place.
+_PLACE_WORDS_AFTER = set("上里内中外前后边")
+_MAX_ORG = 12
+
+
+@cache
+def _time_pattern() -> regex.Pattern[str]:
+    words = _lexicon.alternation(_lexicon.words("time_words.txt"))
+    year = rf"(?:\d{{4}}(?:{_RANGE}\d{{4}})?|[〇零一二三四五六七八九]{{4}})年(?:度)?"
+    month = rf"(?:\d{{1,2}}(?:{_RANGE}\d{{1,2}})?|[{_CN}]{{1,3}}(?:{_RANGE}[{_CN}]{{1,3}})?)月(?:份)?"
+    cn_day = r"(?:[一二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二三四五六七八九])"
+    day = rf"(?:\d{{1,2}}|{cn_day})(?:日(?![圆元本])|号)"  # not 一三一日圆, 日本
+    paren_day = r"昨(?:（[^）]{1,4}）|\([^)]{1,4}\))日"
+    clock = rf"(?:\d{{1,2}}|{cn_day})[点时](?:\d{{1,2}}分|半)?"
+    weekday = r"(?:上|本|下)?(?:周|星期|礼拜)[一二三四五六日天]"
+    atom = rf"(?:{paren_day}|{year}|{month}|{day}|{weekday}|{words}|{clock}|昨午)"
+    part = r"(?:同期|当月|当天|底|初|末|上旬|中旬|下旬|以来|起|前后|前|后|期间|之前|内)"
+    return regex.compile(rf"(?:截至|截止|到|至|自|从)?{atom}(?:{atom}|{part})*")
+
+
+@cache
+def _edge_words() -> tuple[frozenset[str], frozenset[str]]:
+    tail = {w for w, end in _lexicon.rows("measure_edges.tsv") if end == "tail"}
+    tail |= {w for w, _ in _lexicon.rows("change_verbs.tsv")}
+    tail |= {row[0] for row in _lexicon.rows("qualifiers.tsv")}
+    head = {w for w, end in _lexicon.rows("measure_edges.tsv") if end == "head"}
+    return frozenset(tail), frozenset(head)
+
+
+@cache
+def _tail_pattern() -> regex.Pattern[str]:
+    tail, _ = _edge_words()
+    return regex.compile(rf"(?:{_lexicon.alternation(tail)})+\Z")
+
+
+@cache
+def _suffixes() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for word, role in _lexicon.rows("entity_suffixes.tsv"):
+        table.setdefault(role, []).append(word)
+    return table
+
+
+@cache
+def _entity_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    table = _suffixes()
+    surnames = _lexicon.alternation(_lexicon.words("surnames.txt"))
+    place = regex.compile(_lexicon.alternation(table["place"]))
+    org = regex.compile(_lexicon.alternation(table["org"]))
+    after = regex.compile(rf"(?<![\p{{Han}}])(?:{surnames})(?:{_lexicon.alternation(table['title_after'])})"
+                          rf"|(?<=[^\p{{Han}}]|^|[{_PERSON_STOP}])(?:{surnames})(?:{_lexicon.alternation(table['title_after'])})")
+    before = regex.compile(rf"(?:{_lexicon.alternation(table['title_before'])})"
+                           rf"(?P<name>(?:{surnames})[\p{{Han}}]{{1,2}}?)(?=[{_PERSON_STOP}，,：:。\s])")
+    return place, org, after, before
+
+
+class DocumentContext:
+    """Context lookups over one document, each sentence analysed once."""
+
+    def __init__(self, folded: str, sentence_list: list[Sentence], written: Callable[[int, int], str]) -> None:
+        self.folded = folded
+        self.sentences = sentence_list
+        self.written = written
+        self._times: dict[int, list[Span]] = {}
+        self._entities: dict[int, list[Span]] = {}
+        self.headline = 0 if sentence_list and _looks_like_headline(folded, sentence_list) else None
+
+    def time(self, index: int, position: int) -> str | None:
+        span = self._nearest(index, position, self._times_in, last=True)
+        return self.written(*span) if span else None
+
+    def entity(self, index: int, position: int) -> str | None:
+        """The nearest place named before the claim, else person, else organisation."""
+        for role in _ROLES:
+            span = self._nearest(index, position, lambda i: [e for e in self._entities_in(i) if e.role == role],
+                                 last=True)
+            if span:
+                return self._resolved(span)
+        return None
+
+    def _resolved(self, span: Entity) -> str:
+        """该县, 全市: the place named last before, with the same ending (攸县)."""
+        text = self.folded[span.start : span.end]
+        if text[:1] not in "该全本" or len(text) != 2:
+            return self.written(span.start, span.end)
+        for index in range(len(self.sentences) - 1, -1, -1):
+            if self.sentences[index].start > span.start:
+                continue
+            for earlier in reversed(self._entities_in(index)):
+                name = self.folded[earlier.start : earlier.end]
+                if earlier.end <= span.start and name[-1] == text[-1] and name[:1] not in "该全本":
+                    return self.written(earlier.start, earlier.end)
+        return self.written(span.start, span.end)
+
+    def measure(self, q: Quantity, kind: Kind, index: int, floor: int) -> str | None:
+        """What Q measures; the phrase before it starts no earlier than FLOOR
+        (the end of the previous claim)."""
+        sentence = self.sentences[index]
+        span = _measure_after(self.folded, q, kind, sentence) or self._measure_before(q, index, floor)
+        return self.written(*span) if span else None
+
+    def _nearest(self, index: int, position: int, finder, last: bool) -> Span | None:
+        """In the claim's sentence (before POSITION), then earlier sentences
+        of the paragraph, then the headline."""
+        before = [s for s in finder(index) if s.end <= position]
+        if before:
+            return before[-1] if last else before[0]
+        paragraph = self.sentences[index].paragraph
+        for earlier in range(index - 1, -1, -1):
+            if self.sentences[earlier].paragraph != paragraph:
+                break
+            found = finder(earlier)
+            if found:
+                return found[-1] if last else found[0]
+        if self.headline is not None and self.headline != index:
+            found = finder(self.headline)
+            if found:
+                return found[-1] if last else found[0]
+        return None
+
+    def _times_in(self, index: int) -> list[Span]:
+        if index not in self._times:
+            sentence = self.sentences[index]
+            spans = []
+            for match in _time_pattern().finditer(self.folded, sentence.start, sentence.end):
+                if not _COMPARED.search(self.folded, max(sentence.start, match.start() - 2), match.start()):
+                    spans.append(Span(match.start(), match.end()))
+            self._times[index] = spans
+        return self._times[index]
+
+    def _entities_in(self, index: int) -> list[Entity]:
+        if index not in self._entities:
+            self._entities[index] = _entities(self.folded, self.sentences[index])
+        return self._entities[index]
+
+    def _measure_before(self, q: Quantity, index: int, floor: int) -> Span | None:
+        sentence = self.sentences[index]
+        start = _clause_start(self.folded, max(sentence.start, floor), q.start)
+        end = _trim_tail(self.folded, start, q.start)
+        compared = _COMPARISON.search(self.folded, start, end)
+        if compared:
+            end = _trim_tail(self.folded, start, compared.start())
+        for span in self._times_in(index):
+            if start <= span.start < end and span.end <= end:
+                start = max(start, span.end)
+        if start >= end:
+            return None
+        return _noun_tail(self.folded, start, end)
+
+
+# 比2019年同期增长: what follows 比 is the base of a comparison.
+_COMPARISON = regex.compile(r"(?<![同环相对无])比|较(?![为大高低多少快慢好])")
+
+
+def _trim_tail(folded: str, start: int, end: int) -> int:
+    """END moved left past change verbs, qualifiers and fillers (同比增长, 达)."""
+    while end > start:
+        match = _tail_pattern().search(folded, start, end)
+        if not match:
+            break
+        end = match.start()
+    return end
+
+
+def _clause_start(folded: str, floor: int, position: int) -> int:
+    start = position
+    while start > floor and folded[start - 1] not in _CLAUSE_MARKS:
+        start -= 1
+    # 汽车、电气、电子和电力累计增速: the last item of a list heads the phrase.
+    for joiner in ("和", "及", "与"):
+        at = folded.rfind(joiner, start, position)
+        if start < at < position - 2 and not (
+            segment.is_word(folded[at - 1 : at + 1]) or segment.is_word(folded[at : at + 2])
+        ):  # 普及率 and 以及 are not lists
+            start = at + 1
+    return start
+
+
+def _noun_tail(folded: str, start: int, end: int) -> Span | None:
+    """The longest run of noun-like words that ends at END, or just before
+    a verb or preposition there (新台币汇率昨日以三四.九九八元开盘)."""
+    _, heads = _edge_words()
+    words = segment.words(folded[start:end])
+    for _ in range(2):
+        if len(words) > 1 and words[-1].tag[:1] in _TRAILING_SKIP:
+            end = start + words[-1].start
+            words = words[:-1]
+    first = len(words)
+    while first > 0 and _nounish(words[first - 1]):
+        first -= 1
+    while first < len(words) and words[first].text in heads:
+        first += 1
+    if first >= len(words):
+        return None
+    return Span(start + words[first].start, end)
+
+
+def _nounish(word: segment.Word) -> bool:
+    if word.tag == "ns":
+        return False  # a place opens the phrase: 攸县卫生厕所普及率
+    return word.tag in _NOUNISH or (word.tag == "" and not word.text.isdigit())
+
+
+def _measure_after(folded: str, q: Quantity, kind: Kind, sentence: Sentence) -> Span | None:
+    """3000余家注册网店, 5万多斤鲢鱼: the noun right after a count or weight."""
+    if q.unit is None or kind not in (Kind.COUNT, Kind.WEIGHT, Kind.AREA, Kind.VOLUME):
+        return None
+    skip = _AFTER_SKIP.match(folded, q.end, sentence.end)
+    start = skip.end() if skip else q.end
+    end = start
+    while end < sentence.end and end - start < 12 and folded[end] not in _CLAUSE_MARKS:
+        end += 1
+    if end == start:
+        return None
+    words = segment.words(folded[start:end])
+    taken = 0
+    for number, word in enumerate(words):
+        if word.tag in ("n", "nz", "vn", "an", "ng", "j", "l", "nr", "nrt", "b", "a"):
+            taken = number + 1
+            continue
+        if word.tag == "v" and len(word.text) > 1 and number + 1 < len(words) and words[number + 1].tag in ("n", "nz", "vn", "ng"):
+            continue
+        break
+    if taken == 0:
+        return None
+    return Span(start, start + words[taken - 1].end)
+
+
+def _entities(folded: str, sentence: Sentence) -> list[Entity]:
+    """Places, organisations and people named in SENTENCE, in reading order."""
+    place, org, title_after, title_before = _entity_patterns()
+    places: list[Span] = []
+    orgs: list[Span] = []
+    people: list[Span] = []
+    for match in place.finditer(folded, sentence.start, sentence.end):
+        span = _name_before(folded, sentence.start, match, _MAX_NAME, 1)
+        if span:
+            places.append(span)
+    for word in segment.words(folded[sentence.start : sentence.end]):
+        if word.tag == "ns" and len(word.text) >= 2:
+            places.append(Span(sentence.start + word.start, sentence.start + word.end))
+        elif word.tag == "nt" and len(word.text) >= 2:
+            orgs.append(Span(sentence.start + word.start, sentence.start + word.end))
+    for match in org.finditer(folded, sentence.start, sentence.end):
+        span = _name_before(folded, sentence.start, match, _MAX_ORG, 2)
+        if span:
+            orgs.append(span)
+    for match in title_after.finditer(folded, sentence.start, sentence.end):
+        people.append(Span(match.start(), match.end()))
+    for match in title_before.finditer(folded, sentence.start, sentence.end):
+        people.append(Span(match.start("name"), match.end("name")))
+    merged_places = _merge(places)
+    found = [Entity(*span, "place") for span in merged_places]
+    found += [Entity(*span, "person") for span in _merge(people)]
+    found += [Entity(*span, "org") for span in _merge(orgs + merged_places) if span not in merged_places]
+    return sorted(found)
+
+
+def _name_before(folded: str, floor: int, suffix: regex.Match[str], longest: int, shortest: int) -> Span | None:
+    """The name that ends with SUFFIX: 醴陵 in 醴陵市, not 引进 in 引进茶陵县."""
+    end = suffix.end()
+    if end < len(folded) and folded[end] not in _PLACE_WORDS_AFTER and segment.is_word(folded[suffix.start() : end + 1]):
+        return None  # 村委, 市场, 区域: the ending is part of another word
+    if len(suffix.group()) == 1 and folded[suffix.start() - 1 : end] in _not_places():
+        return None
+    start = suffix.start()
+    while start > floor and suffix.start() - start < longest:
+        ch = folded[start - 1]
+        if not ("\u4e00" <= ch <= "\u9fff") or ch in _PLACE_STOP or _verb_ends_at(folded, floor, start):
+            break
+        start -= 1
+        if ch in _ANAPHORS:
+            break  # 该县, 本市: nothing stands before the pronoun
+    if suffix.start() - start < shortest:
+        return None
+    name = folded[start:end]
+    if segment.is_word(name) and segment.tag_of(name) not in ("ns", "nt", "nz", "nr"):
+        return None  # 网店, 商店: a common noun that happens to end like a name
+    return Span(start, end)
+
+
+def _verb_ends_at(folded: str, floor: int, position: int) -> bool:
+    """Whether a two-character verb, adverb or time word ends at POSITION
+    (邀请虎踞镇, 目前该县)."""
+    if position - 2 < floor:
+        return False
+    return segment.tag_of(folded[position - 2 : position]) in ("v", "p", "d", "c", "t", "r")
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    return _lexicon.words("not_places.txt")
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Sorted, with overlapping or touching names joined (茶陵县 + 虎踞镇)."""
+    merged: list[Span] = []
+    for span in sorted(spans):
+        if merged and span.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged
+
+
+def _looks_like_headline(folded: str, sentence_list: list[Sentence]) -> bool:
+    first = sentence_list[0]
+    alone = len(sentence_list) == 1 or sentence_list[1].paragraph != first.paragraph
+    return alone and first.end - first.start <= 60 and folded[first.end - 1] not in "。！？!?"
