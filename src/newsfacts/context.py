@@ -37,13 +37,15 @@ _CLAUSE_MARKS = "，,；;：:。！？!?、“”‘’（）()「」『』《�
 _COMPARED = regex.compile(r"(?:比|较|与|和|同|于|相比|高于|低于|对比)\Z")
 _NOUNISH = {"n", "nz", "vn", "an", "ng", "j", "b", "f", "l", "nt", "nr", "nrt", "g", "i", "h", "k", "a", "s", "zg"}
 # Tags of words that may stand between the phrase and its number.
-_TRAILING_SKIP = set("vpdtucmqr")
+_TRAILING_SKIP = {"p", "d", "t", "c", "m", "q", "r", "u", "ul", "uj", "uz", "ud", "ug", "uv", "y", "e"}
 _AFTER_SKIP = regex.compile(r"(?:以上|以下|左右|上下|之多|多|余)?(?:的)?")
 _PERSON_STOP = "说表示介绍认为指出称告诉坦言感慨笑的在是也还就对将把被向从和与及等"
-_PLACE_STOP = set("在从到于与和及对向由将把被让使为是的有了等据经其这那此每各我你他她它们去来至占达仅只就都也还")
+_PLACE_STOP = set("在从到于与和及对向由将把被让使为是的有了等据经其这那此每各我你他她它们去来至占达仅只就都也还"
+                  "〇零一二两三四五六七八九十百千万")
 _MAX_NAME = 6
 _ROLES = ("place", "person", "org")
 _ANAPHORS = "该本"
+_COMMON_WORD = 100  # jieba dictionary count above which a word is not read as part of a name
 # 镇上, 村里: a place ending followed by a word of position is still a place.
 _PLACE_WORDS_AFTER = set("上里内中外前后边")
 _MAX_ORG = 12
@@ -67,10 +69,16 @@ def _time_pattern() -> regex.Pattern[str]:
 @cache
 def _edge_words() -> tuple[frozenset[str], frozenset[str]]:
     tail = {w for w, end in _lexicon.rows("measure_edges.tsv") if end == "tail"}
-    tail |= {w for w, _ in _lexicon.rows("change_verbs.tsv")}
+    # 降幅比去年同期扩大: 降幅 and 增幅 name what changed; keep them.
+    tail |= {w for w, _ in _lexicon.rows("change_verbs.tsv") if not w.endswith("幅")}
     tail |= {row[0] for row in _lexicon.rows("qualifiers.tsv")}
     head = {w for w, end in _lexicon.rows("measure_edges.tsv") if end == "head"}
     return frozenset(tail), frozenset(head)
+
+
+@cache
+def _level_words() -> frozenset[str]:
+    return frozenset(w for w, end in _lexicon.rows("measure_edges.tsv") if end == "level")
 
 
 @cache
@@ -93,11 +101,17 @@ def _entity_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
     surnames = _lexicon.alternation(_lexicon.words("surnames.txt"))
     place = regex.compile(_lexicon.alternation(table["place"]))
     org = regex.compile(_lexicon.alternation(table["org"]))
-    after = regex.compile(rf"(?<![\p{{Han}}])(?:{surnames})(?:{_lexicon.alternation(table['title_after'])})"
-                          rf"|(?<=[^\p{{Han}}]|^|[{_PERSON_STOP}])(?:{surnames})(?:{_lexicon.alternation(table['title_after'])})")
+    after = regex.compile(rf"(?:{surnames})(?:{_lexicon.alternation(table['title_after'])})")
     before = regex.compile(rf"(?:{_lexicon.alternation(table['title_before'])})"
                            rf"(?P<name>(?:{surnames})[\p{{Han}}]{{1,2}}?)(?=[{_PERSON_STOP}，,：:。\s])")
     return place, org, after, before
+
+
+@cache
+def _clause_name() -> regex.Pattern[str]:
+    """王金友就赶到, 李国章说: a name opening a clause, before a verb or particle."""
+    surnames = _lexicon.alternation(_lexicon.words("surnames.txt"))
+    return regex.compile(rf"(?<=^|[{regex.escape(_CLAUSE_MARKS)}])(?:{surnames})[\p{{Han}}]{{1,2}}?(?=[{_PERSON_STOP}])")
 
 
 class DocumentContext:
@@ -142,8 +156,34 @@ class DocumentContext:
         """What Q measures; the phrase before it starts no earlier than FLOOR
         (the end of the previous claim)."""
         sentence = self.sentences[index]
-        span = _measure_after(self.folded, q, kind, sentence) or self._measure_before(q, index, floor)
+        if kind in _NOUN_FIRST:
+            span = _measure_after(self.folded, q, kind, sentence) or self._measure_before(q, index, floor)
+        else:
+            span = self._measure_before(q, index, floor) or _measure_after(self.folded, q, kind, sentence)
         return self.written(*span) if span else None
+
+    def list_items(self, index: int, position: int) -> list[str] | None:
+        """汽车、电气和电力累计增速分别为…: the measures of a list of figures
+        that starts at POSITION, one per item, each with the list's head
+        word (汽车增速, 电气增速, 电力累计增速); None without such a list."""
+        sentence = self.sentences[index]
+        start = position
+        while start > sentence.start and self.folded[start - 1] not in _LIST_CLAUSE_MARKS:
+            start -= 1
+        end = _trim_tail(self.folded, start, position)
+        cuts = [start - 1]
+        for at in range(start, end):
+            ch = self.folded[at]
+            if ch == "、" or (ch in "和及与" and not _inside_word(self.folded, at)):
+                cuts.append(at)
+        cuts.append(end)
+        spans = [_noun_tail(self.folded, a + 1, b) for a, b in zip(cuts, cuts[1:])]
+        if len(spans) < 2 or not all(spans):
+            return None
+        last = spans[-1]
+        head_words = segment.words(self.folded[last.start : last.end])
+        head = self.written(last.start + head_words[-1].start, last.end) if len(head_words) > 1 else ""
+        return [self.written(*span) + head for span in spans[:-1]] + [self.written(*last)]
 
     def _nearest(self, index: int, position: int, finder, last: bool) -> Span | None:
         """In the claim's sentence (before POSITION), then earlier sentences
@@ -194,6 +234,14 @@ class DocumentContext:
         return _noun_tail(self.folded, start, end)
 
 
+def _inside_word(folded: str, at: int) -> bool:
+    """Whether the character at AT belongs to a two-character word (普及率, 以及)."""
+    return segment.is_word(folded[at - 1 : at + 1]) or segment.is_word(folded[at : at + 2])
+
+
+_LIST_CLAUSE_MARKS = _CLAUSE_MARKS.replace("、", "")
+
+
 # 比2019年同期增长: what follows 比 is the base of a comparison.
 _COMPARISON = regex.compile(r"(?<![同环相对无])比|较(?![为大高低多少快慢好])")
 
@@ -215,9 +263,7 @@ def _clause_start(folded: str, floor: int, position: int) -> int:
     # 汽车、电气、电子和电力累计增速: the last item of a list heads the phrase.
     for joiner in ("和", "及", "与"):
         at = folded.rfind(joiner, start, position)
-        if start < at < position - 2 and not (
-            segment.is_word(folded[at - 1 : at + 1]) or segment.is_word(folded[at : at + 2])
-        ):  # 普及率 and 以及 are not lists
+        if start < at < position - 2 and not _inside_word(folded, at):  # 普及率 and 以及 are not lists
             start = at + 1
     return start
 
@@ -228,10 +274,16 @@ def _noun_tail(folded: str, start: int, end: int) -> Span | None:
     _, heads = _edge_words()
     words = segment.words(folded[start:end])
     for _ in range(2):
-        if len(words) > 1 and words[-1].tag[:1] in _TRAILING_SKIP:
+        if len(words) > 1 and words[-1].tag in _TRAILING_SKIP:
             end = start + words[-1].start
             words = words[:-1]
     first = len(words)
+    # 餐饮收入, 电力累计增速: jieba tags the head as a verb; after a noun it is one.
+    verbs = 0
+    while verbs < 2 and first - verbs > 1 and words[first - verbs - 1].tag == "v" and len(words[first - verbs - 1].text) > 1:
+        verbs += 1
+    if verbs and _nounish(words[first - verbs - 1]):
+        first -= verbs
     while first > 0 and _nounish(words[first - 1]):
         first -= 1
     while first < len(words) and words[first].text in heads:
@@ -244,12 +296,12 @@ def _noun_tail(folded: str, start: int, end: int) -> Span | None:
 def _nounish(word: segment.Word) -> bool:
     if word.tag == "ns":
         return False  # a place opens the phrase: 攸县卫生厕所普及率
-    return word.tag in _NOUNISH or (word.tag == "" and not word.text.isdigit())
+    return word.tag in _NOUNISH
 
 
 def _measure_after(folded: str, q: Quantity, kind: Kind, sentence: Sentence) -> Span | None:
-    """3000余家注册网店, 5万多斤鲢鱼: the noun right after a count or weight."""
-    if q.unit is None or kind not in (Kind.COUNT, Kind.WEIGHT, Kind.AREA, Kind.VOLUME):
+    """3000余家注册网店, 5万多斤鲢鱼, 200多万的游客: the noun right after."""
+    if kind in _NO_NOUN_AFTER:
         return None
     skip = _AFTER_SKIP.match(folded, q.end, sentence.end)
     start = skip.end() if skip else q.end
@@ -261,15 +313,25 @@ def _measure_after(folded: str, q: Quantity, kind: Kind, sentence: Sentence) -> 
     words = segment.words(folded[start:end])
     taken = 0
     for number, word in enumerate(words):
-        if word.tag in ("n", "nz", "vn", "an", "ng", "j", "l", "nr", "nrt", "b", "a"):
+        if word.tag in _NOUN_AFTER or (word.tag == "" and "\u4e00" <= word.text <= "\u9fff"):
             taken = number + 1
             continue
-        if word.tag == "v" and len(word.text) > 1 and number + 1 < len(words) and words[number + 1].tag in ("n", "nz", "vn", "ng"):
-            continue
+        if word.tag == "v" and len(word.text) > 1 and number + 1 < len(words) and words[number + 1].tag in _NOUN_AFTER:
+            continue  # 注册网店, 求职信
         break
-    if taken == 0:
+    if taken == 0 or words[taken - 1].end < 2 or not any(w.tag in _NOUNS for w in words[:taken]):
+        return None
+    if words[0].text in _level_words():
         return None
     return Span(start, start + words[taken - 1].end)
+
+
+_NO_NOUN_AFTER = {Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE, Kind.FRACTION, Kind.INDEX_POINT}
+_NOUN_AFTER = {"n", "nz", "vn", "an", "ng", "j", "l", "nr", "nrt", "b", "a", "nt"}
+_NOUNS = {"n", "nz", "vn", "ng", "j", "l", "nr", "nrt", "nt"}
+# Counts and sizes name their noun after them (3000余家注册网店); money and
+# rates name it before (旅游收入90余亿元), and take one after only failing that.
+_NOUN_FIRST = {Kind.COUNT, Kind.WEIGHT, Kind.AREA, Kind.VOLUME, Kind.DURATION, Kind.AGE}
 
 
 def _entities(folded: str, sentence: Sentence) -> list[Entity]:
@@ -283,7 +345,7 @@ def _entities(folded: str, sentence: Sentence) -> list[Entity]:
         if span:
             places.append(span)
     for word in segment.words(folded[sentence.start : sentence.end]):
-        if word.tag == "ns" and len(word.text) >= 2:
+        if word.tag == "ns" and len(word.text) >= 2 and word.text not in _not_places():
             places.append(Span(sentence.start + word.start, sentence.start + word.end))
         elif word.tag == "nt" and len(word.text) >= 2:
             orgs.append(Span(sentence.start + word.start, sentence.start + word.end))
@@ -295,11 +357,20 @@ def _entities(folded: str, sentence: Sentence) -> list[Entity]:
         people.append(Span(match.start(), match.end()))
     for match in title_before.finditer(folded, sentence.start, sentence.end):
         people.append(Span(match.start("name"), match.end("name")))
+    for match in _clause_name().finditer(folded, sentence.start, sentence.end):
+        if not segment.is_word(match.group()):
+            people.append(Span(match.start(), match.end()))
     merged_places = _merge(places)
-    found = [Entity(*span, "place") for span in merged_places]
+    found = [Entity(*span, "place") for span in merged_places if not _quoted(folded, sentence.start, span.start)]
     found += [Entity(*span, "person") for span in _merge(people)]
     found += [Entity(*span, "org") for span in _merge(orgs + merged_places) if span not in merged_places]
     return sorted(found)
+
+
+def _quoted(folded: str, floor: int, position: int) -> bool:
+    """Whether POSITION is inside “…” (中国龙虾之都 is a title, not the place)."""
+    opened = folded.rfind("“", floor, position)
+    return opened >= 0 and folded.find("”", opened, position) < 0
 
 
 def _name_before(folded: str, floor: int, suffix: regex.Match[str], longest: int, shortest: int) -> Span | None:
@@ -326,11 +397,12 @@ def _name_before(folded: str, floor: int, suffix: regex.Match[str], longest: int
 
 
 def _verb_ends_at(folded: str, floor: int, position: int) -> bool:
-    """Whether a two-character verb, adverb or time word ends at POSITION
-    (邀请虎踞镇, 目前该县)."""
+    """Whether a common two-character verb, adverb or time word ends at
+    POSITION (邀请虎踞镇, 目前该县); rare ones (虎踞) are more likely names."""
     if position - 2 < floor:
         return False
-    return segment.tag_of(folded[position - 2 : position]) in ("v", "p", "d", "c", "t", "r")
+    word = folded[position - 2 : position]
+    return segment.tag_of(word) in ("v", "p", "d", "c", "t", "r") and segment.frequency(word) >= _COMMON_WORD
 
 
 @cache

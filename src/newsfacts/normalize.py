@@ -1,7 +1,8 @@
 """Fold the text one character to one character, so offsets still hold.
 
-Full-width digits become ASCII, traditional characters of the lexicons
-become simplified, ○ becomes 〇: every later stage matches one spelling.
+Traditional characters become simplified (OpenCC's character table),
+full-width digits become ASCII, ○ becomes 〇: every later stage, and
+jieba's simplified dictionary, see one spelling.
 """
 from __future__ import annotations
 
@@ -16,7 +17,24 @@ from . import _lexicon
 
 @cache
 def _table() -> dict[int, str]:
-    return {ord(src): dst for src, dst in _lexicon.rows("char_map.tsv")}
+    table = _opencc_characters()
+    table.update({ord(src): dst for src, dst in _lexicon.rows("char_map.tsv")})
+    return table
+
+
+def _opencc_characters() -> dict[int, str]:
+    """OpenCC's traditional-to-simplified table, one character to one
+    (the first simplified reading where it lists several)."""
+    from importlib import resources
+
+    text = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        traditional, _, simplified = line.partition("\t")
+        simplified = simplified.split(" ")[0]
+        if len(traditional) == 1 and len(simplified) == 1 and traditional != simplified:
+            table[ord(traditional)] = simplified
+    return table
 
 
 def fold(text: str) -> str:

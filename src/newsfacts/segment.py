@@ -78,3 +78,8 @@ def is_word(text: str) -> bool:
 def tag_of(text: str) -> str:
     """The dictionary tag of TEXT, or "" when it is not a dictionary word."""
     return _tags().get(text, "")
+
+
+def frequency(text: str) -> int:
+    """How often jieba's dictionary saw TEXT as a word (0 if never)."""
+    return _tokenizer().FREQ.get(text) or 0
