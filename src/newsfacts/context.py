@@ -38,7 +38,7 @@ _COMPARED = regex.compile(r"(?:比|较|与|和|同|于|相比|高于|低于|对�
 _NOUNISH = {"n", "nz", "vn", "an", "ng", "j", "b", "f", "l", "nt", "nr", "nrt", "g", "i", "h", "k", "a", "s", "zg"}
 # Tags of words that may stand between the phrase and its number.
 _TRAILING_SKIP = {"p", "d", "t", "c", "m", "q", "r", "u", "ul", "uj", "uz", "ud", "ug", "uv", "y", "e"}
-_AFTER_SKIP = regex.compile(r"(?:以上|以下|左右|上下|之多|多|余)?(?:的)?")
+_AFTER_SKIP = regex.compile(r"(?:以上|以下|左右|上下|之多|多|余|不等)?(?:的)?[“「『]?")
 _PERSON_STOP = "说表示介绍认为指出称告诉坦言感慨笑的在是也还就对将把被向从和与及等"
 _PLACE_STOP = set("在从到于与和及对向由将把被让使为是的有了等据经其这那此每各我你他她它们去来至占达仅只就都也还"
                   "〇零一二两三四五六七八九十百千万")
@@ -74,6 +74,11 @@ def _edge_words() -> tuple[frozenset[str], frozenset[str]]:
     tail |= {row[0] for row in _lexicon.rows("qualifiers.tsv")}
     head = {w for w, end in _lexicon.rows("measure_edges.tsv") if end == "head"}
     return frozenset(tail), frozenset(head)
+
+
+@cache
+def _nominal_verbs() -> frozenset[str]:
+    return _lexicon.words("nominal_verbs.txt")
 
 
 @cache
@@ -177,12 +182,17 @@ class DocumentContext:
             if ch == "、" or (ch in "和及与" and not _inside_word(self.folded, at)):
                 cuts.append(at)
         cuts.append(end)
-        spans = [_noun_tail(self.folded, a + 1, b) for a, b in zip(cuts, cuts[1:])]
+        # The first item may open with a verb (实现饮料类); the others are bare.
+        spans = [_noun_tail(self.folded, cuts[0] + 1, cuts[1])]
+        spans += [Span(a + 1, b) if b > a + 1 else None for a, b in zip(cuts[1:], cuts[2:])]
         if len(spans) < 2 or not all(spans):
             return None
-        last = spans[-1]
-        head_words = segment.words(self.folded[last.start : last.end])
-        head = self.written(last.start + head_words[-1].start, last.end) if len(head_words) > 1 else ""
+        first, last = spans[0], spans[-1]
+        # The head shared by the list is what the last item has beyond the
+        # first one's length in words: 饮料类、烟酒类商品零售 -> 商品零售.
+        last_words = segment.words(self.folded[last.start : last.end])
+        skip = min(max(1, len(segment.words(self.folded[first.start : first.end]))), len(last_words) - 1)
+        head = self.written(last.start + last_words[skip].start, last.end) if skip > 0 else ""
         return [self.written(*span) + head for span in spans[:-1]] + [self.written(*last)]
 
     def _nearest(self, index: int, position: int, finder, last: bool) -> Span | None:
@@ -274,13 +284,13 @@ def _noun_tail(folded: str, start: int, end: int) -> Span | None:
     _, heads = _edge_words()
     words = segment.words(folded[start:end])
     for _ in range(2):
-        if len(words) > 1 and words[-1].tag in _TRAILING_SKIP:
+        if len(words) > 1 and (words[-1].tag in _TRAILING_SKIP or (words[-1].tag == "v" and words[-1].text not in _nominal_verbs())):
             end = start + words[-1].start
             words = words[:-1]
     first = len(words)
     # 餐饮收入, 电力累计增速: jieba tags the head as a verb; after a noun it is one.
     verbs = 0
-    while verbs < 2 and first - verbs > 1 and words[first - verbs - 1].tag == "v" and len(words[first - verbs - 1].text) > 1:
+    while verbs < 2 and first - verbs > 1 and words[first - verbs - 1].text in _nominal_verbs():
         verbs += 1
     if verbs and _nounish(words[first - verbs - 1]):
         first -= verbs
@@ -301,8 +311,8 @@ def _nounish(word: segment.Word) -> bool:
 
 def _measure_after(folded: str, q: Quantity, kind: Kind, sentence: Sentence) -> Span | None:
     """3000余家注册网店, 5万多斤鲢鱼, 200多万的游客: the noun right after."""
-    if kind in _NO_NOUN_AFTER:
-        return None
+    if kind in _NO_NOUN_AFTER and not folded.startswith("的", q.end):
+        return None  # 1.7%的两年平均增速 names its measure after 的
     skip = _AFTER_SKIP.match(folded, q.end, sentence.end)
     start = skip.end() if skip else q.end
     end = start
@@ -313,13 +323,14 @@ def _measure_after(folded: str, q: Quantity, kind: Kind, sentence: Sentence) -> 
     words = segment.words(folded[start:end])
     taken = 0
     for number, word in enumerate(words):
-        if word.tag in _NOUN_AFTER or (word.tag == "" and "\u4e00" <= word.text <= "\u9fff"):
+        single = len(word.text) == 1 and "\u4e00" <= word.text <= "\u9fff" and word.tag not in _FUNCTION_TAGS
+        if word.tag in _NOUN_AFTER or single:
             taken = number + 1
             continue
         if word.tag == "v" and len(word.text) > 1 and number + 1 < len(words) and words[number + 1].tag in _NOUN_AFTER:
             continue  # 注册网店, 求职信
         break
-    if taken == 0 or words[taken - 1].end < 2 or not any(w.tag in _NOUNS for w in words[:taken]):
+    if taken == 0 or words[taken - 1].end < 2:
         return None
     if words[0].text in _level_words():
         return None
@@ -327,8 +338,9 @@ def _measure_after(folded: str, q: Quantity, kind: Kind, sentence: Sentence) -> 
 
 
 _NO_NOUN_AFTER = {Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE, Kind.FRACTION, Kind.INDEX_POINT}
-_NOUN_AFTER = {"n", "nz", "vn", "an", "ng", "j", "l", "nr", "nrt", "b", "a", "nt"}
-_NOUNS = {"n", "nz", "vn", "ng", "j", "l", "nr", "nrt", "nt"}
+_NOUN_AFTER = {"n", "nz", "vn", "an", "ng", "j", "l", "nr", "nrt", "b", "a", "nt", "ns", "i"}
+# Single characters that end a noun phrase: particles, adverbs, prepositions, verbs (正坐在, 就经由).
+_FUNCTION_TAGS = {"p", "d", "c", "u", "ul", "uj", "uz", "ud", "ug", "uv", "r", "m", "q", "y", "e", "x", "t", "v", "f"}
 # Counts and sizes name their noun after them (3000余家注册网店); money and
 # rates name it before (旅游收入90余亿元), and take one after only failing that.
 _NOUN_FIRST = {Kind.COUNT, Kind.WEIGHT, Kind.AREA, Kind.VOLUME, Kind.DURATION, Kind.AGE}
