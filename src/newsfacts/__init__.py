@@ -1,11 +1,30 @@
 """newsfacts: quantitative claims in Chinese news text.
 
 >>> from newsfacts import extract
->>> [(c.text, c.value) for c in extract("旅游收入90余亿元")]
-[('90余亿元', Decimal('9000000000'))]
+>>> [(c.text, c.value, c.unit) for c in extract("旅游收入90余亿元")]
+[('90余亿元', Decimal('9000000000'), '元')]
 """
-from .claim import Claim
+from __future__ import annotations
+
+from os import PathLike
+
+from .claim import Claim, Kind
+from .decode import DecodeError
 from .pipeline import extract
 
-__all__ = ["Claim", "extract"]
+__all__ = ["Claim", "DecodeError", "Kind", "extract", "extract_file"]
 __version__ = "0.1.0"
+
+
+def extract_file(path: str | PathLike[str], encoding: str | None = None) -> list[Claim]:
+    """The claims of the text file at PATH, its encoding detected unless given.
+
+    Raises OSError when the file cannot be read and DecodeError when it is
+    not text; each claim's `source` is PATH.
+    """
+    from pathlib import Path
+
+    from .decode import decode
+
+    data = Path(path).read_bytes()
+    return extract(decode(data, encoding), source=str(path))

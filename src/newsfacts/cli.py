@@ -1,9 +1,14 @@
-"""The newsfacts command: arguments, output and exit codes; no rules here."""
+"""The newsfacts command: arguments, output and exit codes; no rules here.
+
+Exit codes: 0 when every input was read, 1 when some could not be (the
+rest is still written), 2 for a usage error.
+"""
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
+from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import Path
 from typing import IO, Iterator, Optional
@@ -17,6 +22,10 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Find the quantitative claims in Chinese news text: amounts, percentages, counts, measures.",
 )
+
+# A progress bar appears (on a terminal) past this many inputs or bytes.
+_PROGRESS_FILES = 3
+_PROGRESS_BYTES = 5_000_000
 
 
 class Format(str, Enum):
@@ -40,44 +49,182 @@ def _root(
     """Find the quantitative claims in Chinese news text."""
 
 
+_FILES = typer.Argument(..., help="Text files or folders (every *.txt below them); - reads standard input.")
+_ENCODING = typer.Option(None, "--encoding", help="Read the inputs in this encoding instead of detecting it.")
+_JSONL_FIELD = typer.Option(
+    None, "--jsonl-field", metavar="FIELD", help="Read the inputs as JSON Lines corpora; FIELD holds each record's text."
+)
+_ID_FIELD = typer.Option(
+    None, "--id-field", metavar="FIELD", help="With --jsonl-field: copy this field into each claim's source."
+)
+_QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar.")
+
+
 @app.command()
 def extract(
-    files: list[str] = typer.Argument(..., help="Text files to read; - reads standard input."),
+    files: list[str] = _FILES,
     fmt: Optional[Format] = typer.Option(
         None, "--format", "-f", help="Output format. Default: table on a terminal, csv otherwise."
     ),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the inputs in this encoding."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
+    excel: bool = typer.Option(False, "--excel", help="Start CSV/TSV output with a byte-order mark, for Excel on Windows."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Only these kinds, comma-separated: money,percent,count,..."),
+    min_value: Optional[str] = typer.Option(None, "--min-value", help="Only claims at least this large (a range: its high end)."),
+    no_small_counts: bool = typer.Option(
+        False, "--no-small-counts", help="Leave out counts under ten written in words (三个中心, 两人)."
+    ),
+    encoding: Optional[str] = _ENCODING,
+    jsonl_field: Optional[str] = _JSONL_FIELD,
+    id_field: Optional[str] = _ID_FIELD,
+    quiet: bool = _QUIET,
 ) -> None:
     """Print every quantitative claim in FILES."""
-    from . import sources, writers
-    from .pipeline import extract as extract_text
+    from . import select, writers
 
-    errors: list[sources.InputError] = []
+    selection = select.Selection(_kinds(kind), _decimal(min_value), not no_small_counts)
     chosen = fmt.value if fmt else ("table" if output is None and sys.stdout.isatty() else "csv")
+    failed = False
 
     def claims() -> Iterator:
-        for document in sources.read_all(files, encoding, errors):
-            yield from extract_text(document.text, source=document.name)
+        nonlocal failed
+        for claim_batch_ok, batch in _claims(files, encoding, jsonl_field, id_field, quiet):
+            failed |= not claim_batch_ok
+            yield from select.select(batch, selection)
 
-    with _opened(output) as out:
+    with _opened(output, files) as out:
+        if excel and chosen in ("csv", "tsv"):
+            out.write("\ufeff")
         writers.write(claims(), chosen, out)
-    if errors:
+    if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def summary(
+    files: list[str] = _FILES,
+    encoding: Optional[str] = _ENCODING,
+    jsonl_field: Optional[str] = _JSONL_FIELD,
+    id_field: Optional[str] = _ID_FIELD,
+    quiet: bool = _QUIET,
+) -> None:
+    """Count the claims in FILES per kind and per input, and show the largest figures."""
+    from .summary import Summary
+
+    result = Summary()
+    failed = False
+    for ok, batch in _claims(files, encoding, jsonl_field, id_field, quiet):
+        failed |= not ok
+        result.add_all(batch)
+    result.print(sys.stdout)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _claims(files: list[str], encoding: str | None, jsonl_field: str | None, id_field: str | None,
+            quiet: bool) -> Iterator[tuple[bool, list]]:
+    """(read fine, claims) per document; an unreadable one is reported on
+    standard error as one line and yields (False, [])."""
+    from . import sources
+    from .pipeline import extract as extract_text
+
+    if id_field and not jsonl_field:
+        _usage("--id-field needs --jsonl-field")
+    corpus = sources.Corpus(jsonl_field, id_field) if jsonl_field else None
+    with _Progress(files, corpus is not None, quiet) as progress:
+        for item in sources.documents(files, encoding, corpus):
+            if isinstance(item, sources.InputError):
+                progress.say(f"newsfacts: {item}")
+                yield False, []
+            else:
+                yield True, extract_text(item.text, source=item.name)
+            progress.advance()
+
+
+class _Progress:
+    """A rich progress bar on standard error, only on a terminal and only
+    for more than a few files or a large input."""
+
+    def __init__(self, files: list[str], corpus: bool, quiet: bool) -> None:
+        self.bar = None
+        if quiet or not sys.stderr.isatty() or "-" in files:
+            return
+        from . import sources
+
+        names = list(sources.expand(files, "*.jsonl" if corpus else "*.txt"))
+        size = sum(os.path.getsize(n) for n in names if os.path.isfile(n))
+        if corpus or len(names) > _PROGRESS_FILES or size > _PROGRESS_BYTES:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task("records" if corpus else "files", total=None if corpus else len(names))
+
+    def __enter__(self) -> "_Progress":
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def say(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.console.print(line, markup=False, highlight=False)
+        else:
+            print(line, file=sys.stderr)
+
+
+def _kinds(text: str | None):
+    if text is None:
+        return None
+    from .select import parse_kinds
+
+    try:
+        return parse_kinds(text)
+    except ValueError as error:
+        _usage(f"--kind: {error}")
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        _usage(f"--min-value: not a number: {text!r}")
+    if not value.is_finite():
+        _usage(f"--min-value: not a finite number: {text!r}")
+    return value
+
+
+def _usage(message: str):
+    raise typer.BadParameter(message)
 
 
 class _opened:
     """Standard output, or a file that appears only once it is complete."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, inputs: list[str]) -> None:
         self.path = path
         self.temp: str | None = None
+        if path is not None and path.exists() and any(
+            name != "-" and os.path.exists(name) and os.path.samefile(name, path) for name in inputs
+        ):
+            _usage(f"--output {path} is one of the inputs; refusing to overwrite it")
 
     def __enter__(self) -> IO[str]:
         if self.path is None or str(self.path) == "-":
             return sys.stdout
         directory = self.path.resolve().parent
-        handle, self.temp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=directory)
+        try:
+            handle, self.temp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=directory)
+        except OSError as error:
+            _usage(f"--output {self.path}: {error.strerror or error}")
         self.file = os.fdopen(handle, "w", encoding="utf-8", newline="")
         return self.file
 

@@ -1,4 +1,5 @@
-"""Bytes to text: byte-order marks, UTF-8, then the Chinese legacy encodings."""
+"""Bytes to text: UTF-8 when it is, otherwise the encoding charset-normalizer
+finds (GB18030/GBK, Big5, UTF-16 ...), or a one-line reason why not."""
 from __future__ import annotations
 
 import codecs
@@ -10,6 +11,21 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Formats people feed a text tool by mistake, by their first bytes.
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"\x1f\x8b", "gzip-compressed"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/Excel file)"),
+    (b"BZh", "bzip2-compressed"),
+    (b"\xfd7zXZ", "xz-compressed"),
+    (b"\x7fELF", "a program"),
+)
+_HINT = "; give its encoding with --encoding"
+_LEGACY = ("gb18030", "big5", "big5hkscs")
+_WIDE = ("utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be")
 
 
 class DecodeError(ValueError):
@@ -23,23 +39,42 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     ('增长5%', '九成')
     """
     if encoding:
-        try:
-            return data.decode(encoding)
-        except LookupError:
-            raise DecodeError(f"unknown encoding {encoding!r}") from None
-        except UnicodeDecodeError as error:
-            raise DecodeError(f"not {encoding}: {error.reason} at byte {error.start}") from None
+        return _decode_as(data, encoding)
     for bom, name in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(name)
-            except UnicodeDecodeError as error:
-                raise DecodeError(f"broken {name}: {error.reason} at byte {error.start}") from None
-    if b"\x00" in data:
-        raise DecodeError("binary file (it has NUL bytes); give --encoding if it is UTF-16 without a byte-order mark")
-    for name in ("utf-8", "gb18030"):
-        try:
-            return data.decode(name)
-        except UnicodeDecodeError:
-            continue
-    raise DecodeError("not UTF-8 or GB18030 text; give the encoding with --encoding")
+            return _decode_as(data, name)
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise DecodeError(f"not text: this is {what}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _detect(data)
+    if "\x00" in text:
+        raise DecodeError("binary data (NUL bytes)" + _HINT)
+    return text
+
+
+def _decode_as(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise DecodeError(f"unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as error:
+        raise DecodeError(f"not valid {encoding}: {error.reason} at byte {error.start}") from None
+
+
+def _detect(data: bytes) -> str:
+    import charset_normalizer
+
+    # A Chinese news tool meets GB18030/GBK and Big5; UTF-16/32 without a
+    # byte-order mark shows itself by NUL bytes (the high bytes of ASCII).
+    candidates = _LEGACY + (_WIDE if b"\x00" in data else ())
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(candidates)).best()
+    if best is None:
+        reason = "binary data (NUL bytes)" if b"\x00" in data else "not text in any encoding I can tell"
+        raise DecodeError(reason + _HINT)
+    text = str(best)
+    if "\x00" in text:
+        raise DecodeError("binary data (NUL bytes)" + _HINT)
+    return text
