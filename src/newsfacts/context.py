@@ -127,7 +127,7 @@ class DocumentContext:
         self.sentences = sentence_list
         self.written = written
         self._times: dict[int, list[Span]] = {}
-        self._entities: dict[int, list[Span]] = {}
+        self._entities: dict[int, list[Entity]] = {}
         self.headline = 0 if sentence_list and _looks_like_headline(folded, sentence_list) else None
 
     def time(self, index: int, position: int) -> str | None:
@@ -162,9 +162,9 @@ class DocumentContext:
         (the end of the previous claim)."""
         sentence = self.sentences[index]
         if kind in _NOUN_FIRST:
-            span = _measure_after(self.folded, q, kind, sentence) or self._measure_before(q, index, floor)
+            span = self._measure_after(q, kind, sentence) or self._measure_before(q, index, floor)
         else:
-            span = self._measure_before(q, index, floor) or _measure_after(self.folded, q, kind, sentence)
+            span = self._measure_before(q, index, floor) or self._measure_after(q, kind, sentence)
         return self.written(*span) if span else None
 
     def list_items(self, index: int, position: int) -> list[str] | None:
@@ -183,15 +183,15 @@ class DocumentContext:
                 cuts.append(at)
         cuts.append(end)
         # The first item may open with a verb (实现饮料类); the others are bare.
-        spans = [_noun_tail(self.folded, cuts[0] + 1, cuts[1])]
+        spans = [_noun_tail(self.words(cuts[0] + 1, cuts[1]), cuts[0] + 1, cuts[1])]
         spans += [Span(a + 1, b) if b > a + 1 else None for a, b in zip(cuts[1:], cuts[2:])]
         if len(spans) < 2 or not all(spans):
             return None
         first, last = spans[0], spans[-1]
         # The head shared by the list is what the last item has beyond the
         # first one's length in words: 饮料类、烟酒类商品零售 -> 商品零售.
-        last_words = segment.words(self.folded[last.start : last.end])
-        skip = min(max(1, len(segment.words(self.folded[first.start : first.end]))), len(last_words) - 1)
+        last_words = _within(self.words(last.start, last.end), last.start, last.end)
+        skip = min(max(1, len(self.words(first.start, first.end))), len(last_words) - 1)
         head = self.written(last.start + last_words[skip].start, last.end) if skip > 0 else ""
         return [self.written(*span) + head for span in spans[:-1]] + [self.written(*last)]
 
@@ -229,6 +229,16 @@ class DocumentContext:
             self._entities[index] = _entities(self.folded, self.sentences[index])
         return self._entities[index]
 
+    def words(self, start: int, end: int) -> list[segment.Word]:
+        """The words of START..END, at offsets in the text. Only such short
+        windows are segmented, never whole sentences: jieba is the slowest
+        stage of all."""
+        return [segment.Word(w.start + start, w.end + start, w.text, w.tag)
+                for w in segment.words(self.folded[start:end])]
+
+    def _measure_after(self, q: Quantity, kind: Kind, sentence: Sentence) -> Span | None:
+        return _measure_after(self.folded, q, kind, sentence, self.words)
+
     def _measure_before(self, q: Quantity, index: int, floor: int) -> Span | None:
         sentence = self.sentences[index]
         start = _clause_start(self.folded, max(sentence.start, floor), q.start)
@@ -241,7 +251,7 @@ class DocumentContext:
                 start = max(start, span.end)
         if start >= end:
             return None
-        return _noun_tail(self.folded, start, end)
+        return _noun_tail(self.words(start, end), start, end)
 
 
 def _inside_word(folded: str, at: int) -> bool:
@@ -278,11 +288,16 @@ def _clause_start(folded: str, floor: int, position: int) -> int:
     return start
 
 
-def _noun_tail(folded: str, start: int, end: int) -> Span | None:
+def _within(words: list[segment.Word], start: int, end: int) -> list[segment.Word]:
+    """The words lying wholly in START..END, at offsets from START."""
+    return [segment.Word(w.start - start, w.end - start, w.text, w.tag) for w in words if w.start >= start and w.end <= end]
+
+
+def _noun_tail(sentence_words: list[segment.Word], start: int, end: int) -> Span | None:
     """The longest run of noun-like words that ends at END, or just before
     a verb or preposition there (新台币汇率昨日以三四.九九八元开盘)."""
     _, heads = _edge_words()
-    words = segment.words(folded[start:end])
+    words = _within(sentence_words, start, end)
     for _ in range(2):
         if len(words) > 1 and (words[-1].tag in _TRAILING_SKIP or (words[-1].tag == "v" and words[-1].text not in _nominal_verbs())):
             end = start + words[-1].start
@@ -309,7 +324,8 @@ def _nounish(word: segment.Word) -> bool:
     return word.tag in _NOUNISH
 
 
-def _measure_after(folded: str, q: Quantity, kind: Kind, sentence: Sentence) -> Span | None:
+def _measure_after(folded: str, q: Quantity, kind: Kind, sentence: Sentence,
+                   segmenter: Callable[[int, int], list[segment.Word]]) -> Span | None:
     """3000余家注册网店, 5万多斤鲢鱼, 200多万的游客: the noun right after."""
     if kind in _NO_NOUN_AFTER and not folded.startswith("的", q.end):
         return None  # 1.7%的两年平均增速 names its measure after 的
@@ -320,7 +336,7 @@ def _measure_after(folded: str, q: Quantity, kind: Kind, sentence: Sentence) -> 
         end += 1
     if end == start:
         return None
-    words = segment.words(folded[start:end])
+    words = _within(segmenter(start, end), start, end)
     taken = 0
     for number, word in enumerate(words):
         single = len(word.text) == 1 and "\u4e00" <= word.text <= "\u9fff" and word.tag not in _FUNCTION_TAGS
@@ -356,11 +372,15 @@ def _entities(folded: str, sentence: Sentence) -> list[Entity]:
         span = _name_before(folded, sentence.start, match, _MAX_NAME, 1)
         if span:
             places.append(span)
-    for word in segment.words(folded[sentence.start : sentence.end]):
-        if word.tag == "ns" and len(word.text) >= 2 and word.text not in _not_places():
-            places.append(Span(sentence.start + word.start, sentence.start + word.end))
-        elif word.tag == "nt" and len(word.text) >= 2:
-            orgs.append(Span(sentence.start + word.start, sentence.start + word.end))
+    for position in _subject_positions(folded, sentence):
+        word = _dictionary_word_at(folded, position, sentence.end)
+        if word is None:
+            continue
+        tag = segment.tag_of(word)
+        if tag == "ns" and word not in _not_places():
+            places.append(Span(position, position + len(word)))
+        elif tag == "nt":
+            orgs.append(Span(position, position + len(word)))
     for match in org.finditer(folded, sentence.start, sentence.end):
         span = _name_before(folded, sentence.start, match, _MAX_ORG, 2)
         if span:
@@ -377,6 +397,45 @@ def _entities(folded: str, sentence: Sentence) -> list[Entity]:
     found += [Entity(*span, "person") for span in _merge(people)]
     found += [Entity(*span, "org") for span in _merge(orgs + merged_places) if span not in merged_places]
     return sorted(found)
+
+
+# Where a clause's subject starts: after its punctuation, an opening time
+# expression (1-2月，广东) or a preposition (在兴化，以鱼为原料).
+_SUBJECT_OPENERS = regex.compile(r"(?:在|从|于|据|对|与|和|到|由|将|让|使|其中|同时|此外|而|但|而且|如今|目前|当地的?)?")
+
+
+def _subject_positions(folded: str, sentence: Sentence) -> list[int]:
+    positions = []
+    start = sentence.start
+    while start < sentence.end:
+        position = start
+        time = _time_pattern().match(folded, position, sentence.end)
+        if time:
+            position = time.end()
+            while position < sentence.end and folded[position] in "，, ":
+                position += 1
+        opener = _SUBJECT_OPENERS.match(folded, position, sentence.end)
+        if opener:
+            position = opener.end()
+        positions.append(position)
+        if position != start:
+            positions.append(start)
+        mark = _NEXT_CLAUSE.search(folded, start, sentence.end)
+        if not mark:
+            break
+        start = mark.end()
+    return positions
+
+
+_NEXT_CLAUSE = regex.compile(r"[，,；;：:、]")
+
+
+def _dictionary_word_at(folded: str, position: int, end: int) -> str | None:
+    """The longest word of jieba's dictionary (two to four characters) at POSITION."""
+    for length in (4, 3, 2):
+        if position + length <= end and segment.is_word(folded[position : position + length]):
+            return folded[position : position + length]
+    return None
 
 
 def _quoted(folded: str, floor: int, position: int) -> bool:
