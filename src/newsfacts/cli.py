@@ -49,7 +49,9 @@ def _root(
     """Find the quantitative claims in Chinese news text."""
 
 
-_FILES = typer.Argument(..., help="Text files or folders (every *.txt below them); - reads standard input.")
+_FILES = typer.Argument(
+    ..., metavar="FILES...", help="Text files or folders (every *.txt below them); - reads standard input."
+)
 _ENCODING = typer.Option(None, "--encoding", help="Read the inputs in this encoding instead of detecting it.")
 _JSONL_FIELD = typer.Option(
     None, "--jsonl-field", metavar="FIELD", help="Read the inputs as JSON Lines corpora; FIELD holds each record's text."
@@ -81,6 +83,7 @@ def extract(
     """Print every quantitative claim in FILES."""
     from . import select, writers
 
+    _check_corpus_options(jsonl_field, id_field)
     selection = select.Selection(_kinds(kind), _decimal(min_value), not no_small_counts)
     chosen = fmt.value if fmt else ("table" if output is None and sys.stdout.isatty() else "csv")
     failed = False
@@ -91,7 +94,7 @@ def extract(
             failed |= not claim_batch_ok
             yield from select.select(batch, selection)
 
-    with _opened(output, files) as out:
+    with _opened(output, files, "*.txt" if jsonl_field is None else "*.jsonl") as out:
         if excel and chosen in ("csv", "tsv"):
             out.write("\ufeff")
         writers.write(claims(), chosen, out)
@@ -110,6 +113,7 @@ def summary(
     """Count the claims in FILES per kind and per input, and show the largest figures."""
     from .summary import Summary
 
+    _check_corpus_options(jsonl_field, id_field)
     result = Summary()
     failed = False
     for ok, batch in _claims(files, encoding, jsonl_field, id_field, quiet):
@@ -127,8 +131,6 @@ def _claims(files: list[str], encoding: str | None, jsonl_field: str | None, id_
     from . import sources
     from .pipeline import extract as extract_text
 
-    if id_field and not jsonl_field:
-        _usage("--id-field needs --jsonl-field")
     corpus = sources.Corpus(jsonl_field, id_field) if jsonl_field else None
     with _Progress(files, corpus is not None, quiet) as progress:
         for item in sources.documents(files, encoding, corpus):
@@ -179,6 +181,11 @@ class _Progress:
             print(line, file=sys.stderr)
 
 
+def _check_corpus_options(jsonl_field: str | None, id_field: str | None) -> None:
+    if id_field and not jsonl_field:
+        _usage("--id-field needs --jsonl-field")
+
+
 def _kinds(text: str | None):
     if text is None:
         return None
@@ -209,11 +216,13 @@ def _usage(message: str):
 class _opened:
     """Standard output, or a file that appears only once it is complete."""
 
-    def __init__(self, path: Path | None, inputs: list[str]) -> None:
+    def __init__(self, path: Path | None, inputs: list[str], pattern: str) -> None:
+        from .sources import expand
+
         self.path = path
         self.temp: str | None = None
         if path is not None and path.exists() and any(
-            name != "-" and os.path.exists(name) and os.path.samefile(name, path) for name in inputs
+            name != "-" and os.path.exists(name) and os.path.samefile(name, path) for name in expand(inputs, pattern)
         ):
             _usage(f"--output {path} is one of the inputs; refusing to overwrite it")
 

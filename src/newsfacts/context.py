@@ -63,7 +63,8 @@ def _time_pattern() -> regex.Pattern[str]:
     weekday = r"(?:上|本|下)?(?:周|星期|礼拜)[一二三四五六日天]"
     atom = rf"(?:{paren_day}|{year}|{month}|{day}|{weekday}|{words}|{clock}|昨午)"
     part = r"(?:同期|当月|当天|底|初|末|上旬|中旬|下旬|以来|起|前后|前|后|期间|之前|内)"
-    return regex.compile(rf"(?:截至|截止|到|至|自|从)?{atom}(?:{atom}|{part})*")
+    # 2021年1月至9月: a span of time reads as one expression.
+    return regex.compile(rf"(?:截至|截止|到|至|自|从)?{atom}(?:{atom}|{part}|[至到-]{atom})*")
 
 
 @cache
@@ -127,7 +128,7 @@ class DocumentContext:
         self.sentences = sentence_list
         self.written = written
         self._times: dict[int, list[Span]] = {}
-        self._entities: dict[int, list[Entity]] = {}
+        self._entities: dict[int, dict[str, list[Entity]]] = {}
         self.headline = 0 if sentence_list and _looks_like_headline(folded, sentence_list) else None
 
     def time(self, index: int, position: int) -> str | None:
@@ -137,8 +138,7 @@ class DocumentContext:
     def entity(self, index: int, position: int) -> str | None:
         """The nearest place named before the claim, else person, else organisation."""
         for role in _ROLES:
-            span = self._nearest(index, position, lambda i: [e for e in self._entities_in(i) if e.role == role],
-                                 last=True)
+            span = self._nearest(index, position, lambda i: self._entities_in(i)[role], last=True)
             if span:
                 return self._resolved(span)
         return None
@@ -151,7 +151,7 @@ class DocumentContext:
         for index in range(len(self.sentences) - 1, -1, -1):
             if self.sentences[index].start > span.start:
                 continue
-            for earlier in reversed(self._entities_in(index)):
+            for earlier in reversed(self._entities_in(index)["place"]):
                 name = self.folded[earlier.start : earlier.end]
                 if earlier.end <= span.start and name[-1] == text[-1] and name[:1] not in "该全本":
                     return self.written(earlier.start, earlier.end)
@@ -224,7 +224,8 @@ class DocumentContext:
             self._times[index] = spans
         return self._times[index]
 
-    def _entities_in(self, index: int) -> list[Entity]:
+    def _entities_in(self, index: int) -> dict[str, list[Entity]]:
+        """The entities of sentence INDEX by role, each list in reading order."""
         if index not in self._entities:
             self._entities[index] = _entities(self.folded, self.sentences[index])
         return self._entities[index]
@@ -307,8 +308,7 @@ def _noun_tail(sentence_words: list[segment.Word], start: int, end: int) -> Span
     verbs = 0
     while verbs < 2 and first - verbs > 1 and words[first - verbs - 1].text in _nominal_verbs():
         verbs += 1
-    if verbs and _nounish(words[first - verbs - 1]):
-        first -= verbs
+    first -= verbs
     while first > 0 and _nounish(words[first - 1]):
         first -= 1
     while first < len(words) and words[first].text in heads:
@@ -362,7 +362,7 @@ _FUNCTION_TAGS = {"p", "d", "c", "u", "ul", "uj", "uz", "ud", "ug", "uv", "r", "
 _NOUN_FIRST = {Kind.COUNT, Kind.WEIGHT, Kind.AREA, Kind.VOLUME, Kind.DURATION, Kind.AGE}
 
 
-def _entities(folded: str, sentence: Sentence) -> list[Entity]:
+def _entities(folded: str, sentence: Sentence) -> dict[str, list[Entity]]:
     """Places, organisations and people named in SENTENCE, in reading order."""
     place, org, title_after, title_before = _entity_patterns()
     places: list[Span] = []
@@ -393,14 +393,17 @@ def _entities(folded: str, sentence: Sentence) -> list[Entity]:
         if not segment.is_word(match.group()):
             people.append(Span(match.start(), match.end()))
     merged_places = _merge(places)
-    found = [Entity(*span, "place") for span in merged_places if not _quoted(folded, sentence.start, span.start)]
-    found += [Entity(*span, "person") for span in _merge(people)]
-    found += [Entity(*span, "org") for span in _merge(orgs + merged_places) if span not in merged_places]
-    return sorted(found)
+    return {
+        "place": [Entity(*span, "place") for span in merged_places if not _quoted(folded, sentence.start, span.start)],
+        "person": [Entity(*span, "person") for span in _merge(people)],
+        "org": [Entity(*span, "org") for span in _merge(orgs + merged_places) if span not in merged_places],
+    }
 
 
 # Where a clause's subject starts: after its punctuation, an opening time
 # expression (1-2月，广东) or a preposition (在兴化，以鱼为原料).
+# 据海关统计: the source of a figure is not what it is about.
+_SOURCE = regex.compile(r"据|根据|来自")
 _SUBJECT_OPENERS = regex.compile(r"(?:在|从|于|据|对|与|和|到|由|将|让|使|其中|同时|此外|而|但|而且|如今|目前|当地的?)?")
 
 
@@ -417,7 +420,8 @@ def _subject_positions(folded: str, sentence: Sentence) -> list[int]:
         opener = _SUBJECT_OPENERS.match(folded, position, sentence.end)
         if opener:
             position = opener.end()
-        positions.append(position)
+        if not _SOURCE.match(folded, position):
+            positions.append(position)
         if position != start:
             positions.append(start)
         mark = _NEXT_CLAUSE.search(folded, start, sentence.end)

@@ -182,8 +182,9 @@ def _inside_word(folded: str, q: Quantity, sentence: tuple[int, int]) -> str | N
     The numeral's first character must start a word (or follow a qualifier
     glued to it, as in 上百), and no word may run on past the span.
     """
-    lo = max(sentence[0], q.numeral_start - 12)
-    hi = min(sentence[1], q.end + 12)
+    # Words that matter here are short: a few characters either side will do.
+    lo = max(sentence[0], q.numeral_start - 4)
+    hi = min(sentence[1], q.end + 4)
     window = folded[lo:hi]
     first, last = q.numeral_start - lo, q.end - lo
     for start, end in segment.word_spans(window):

@@ -61,6 +61,8 @@ class Compacted(NamedTuple):
 
     def original(self, position: int) -> int:
         """The offset in the uncompacted text of POSITION in TEXT."""
+        if not self.jumps:
+            return position
         index = bisect.bisect_right(self.jumps, position) - 1
         return position + (self.shifts[index] if index >= 0 else 0)
 

@@ -28,6 +28,10 @@ def _before_pattern(position: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?:{words})(?:{fillers})?\Z")
 
 
+# Bounds that qualify a number across a short verb (最多可申请30万元).
+_SCOPE = regex.compile(r"(至少|最多|最少|至多|不超过|不少于)[^，,。；;：:、\d]{1,5}\Z")
+
+
 @cache
 def _after_pattern() -> regex.Pattern[str]:
     return regex.compile(_lexicon.alternation(_by_position()["after"]))
@@ -47,6 +51,9 @@ def qualify(folded: str, start: int, end: int, inner: str, bare_multiplier: bool
     if match:
         word = match.group()
         return _by_position()["before"][_strip_filler(word)]
+    match = _SCOPE.search(folded, max(0, start - 8), start)
+    if match:
+        return _by_position()["before"][match.group(1)]  # 至少安排200万元: the bound spans the verb
     if bare_multiplier:
         match = _before_pattern("before_bare").search(before)
         if match:
