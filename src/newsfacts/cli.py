@@ -138,7 +138,7 @@ def _claims(files: list[str], encoding: str | None, jsonl_field: str | None, id_
                 progress.say(f"newsfacts: {item}")
                 yield False, []
             else:
-                yield True, extract_text(item.text, source=item.name)
+                yield True, extract_text(item.text, source=item.name, offset=item.offset, first_line=item.first_line)
             progress.advance()
 
 

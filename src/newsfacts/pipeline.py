@@ -22,8 +22,11 @@ _OWN_MEASURE = {Kind.DURATION, Kind.AGE}
 _FORM_KINDS = {"fraction": Kind.FRACTION, "slash": Kind.FRACTION, "half": Kind.FRACTION}
 
 
-def extract(text: str, source: str = "-") -> list[Claim]:
+def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 1) -> list[Claim]:
     """Every quantitative claim in TEXT, in reading order.
+
+    TEXT may be a piece of a larger document that starts OFFSET characters
+    and FIRST_LINE lines into it; claims then point into the whole.
 
     >>> [(c.text, c.value, c.unit) for c in extract("攸县卫生厕所普及率达93.59%。")]
     [('93.59%', Decimal('93.59'), '%')]
@@ -58,6 +61,9 @@ def extract(text: str, source: str = "-") -> list[Claim]:
             _share_out_lists(claims, in_sentence, folded, document, current)
             in_sentence, current = [], index
         claim = _claim(text, compacted, quantity, sentence, in_sentence, source, line_starts, document, index)
+        if offset or first_line != 1:
+            claim = dataclasses.replace(claim, start=claim.start + offset, end=claim.end + offset,
+                                        line=claim.line + first_line - 1)
         claims.append(claim)
         in_sentence.append((claim, quantity.start, quantity.end))
     _share_out_lists(claims, in_sentence, folded, document, current)

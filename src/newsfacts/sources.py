@@ -27,6 +27,17 @@ class InputError(Exception):
 class Document(NamedTuple):
     name: str  # the file as given, - for standard input, or a record's id
     text: str
+    offset: int = 0  # a piece of a large file starts this many characters in
+    first_line: int = 1  # ... and on this line
+
+
+# A file larger than this is read and handled in pieces of about
+# _PIECE_CHARS characters, cut at paragraph breaks, so memory stays bounded.
+_WHOLE_FILE_BYTES = 8_000_000
+_PIECE_CHARS = 1_000_000
+_READ_BYTES = 1 << 20
+# News has no line this long; such input is a dump of something else.
+LONGEST_LINE = 200_000
 
 
 class Corpus(NamedTuple):
@@ -56,7 +67,7 @@ def documents(names: list[str], encoding: str | None = None, corpus: Corpus | No
     for name in expand(names, "*.txt" if corpus is None else "*.jsonl"):
         if corpus is None:
             try:
-                yield read(name, encoding)
+                yield from pieces(name, encoding)
             except InputError as error:
                 yield error
         else:
@@ -64,22 +75,134 @@ def documents(names: list[str], encoding: str | None = None, corpus: Corpus | No
 
 
 def read(name: str, encoding: str | None = None) -> Document:
-    """The decoded text of NAME; raises InputError with a one-line reason."""
+    """The whole decoded text of NAME; raises InputError with a one-line reason."""
     data = _read_bytes(name)
     try:
-        return Document(name, decode(data, encoding))
+        text = decode(data, encoding)
     except DecodeError as error:
         raise InputError(name, str(error)) from None
+    _check_text(name, text)
+    return Document(name, text)
+
+
+def pieces(name: str, encoding: str | None = None) -> Iterator[Document]:
+    """NAME as one document, or a large file as pieces of whole paragraphs.
+
+    Raises InputError (possibly after some pieces) with a one-line reason.
+    """
+    if name == "-" or _size(name) <= _WHOLE_FILE_BYTES:
+        yield read(name, encoding)
+        return
+    yield from _large_file(name, encoding)
+
+
+def _size(name: str) -> int:
+    try:
+        return Path(name).stat().st_size
+    except OSError:
+        return 0  # reading it will say what is wrong
+
+
+def _large_file(name: str, encoding: str | None) -> Iterator[Document]:
+    import codecs
+
+    with _open_binary(name) as handle:
+        head = handle.read(_READ_BYTES)
+        try:
+            encoding = encoding or _encoding_of(head)
+            decoder = codecs.getincrementaldecoder(encoding)()
+        except (DecodeError, LookupError) as error:
+            raise InputError(name, str(error)) from None
+        buffer, offset, line, checked = "", 0, 1, False
+        data = head
+        while True:
+            final = not data
+            try:
+                buffer += decoder.decode(data, final=final)
+            except UnicodeDecodeError as error:
+                raise InputError(name, f"not valid {encoding} after character {offset + len(buffer)}: {error.reason}") from None
+            if not checked and (buffer.strip() or final):
+                _check_text(name, buffer[:_PIECE_CHARS], whole=False)
+                checked = True
+            while len(buffer) >= _PIECE_CHARS or (final and buffer):
+                cut = len(buffer) if final else _paragraph_cut(buffer)
+                piece, buffer = buffer[:cut], buffer[cut:]
+                _check_lines(name, piece, line)
+                yield Document(name, piece, offset, line)
+                offset += len(piece)
+                line += piece.count("\n")
+            if final:
+                return
+            data = handle.read(_READ_BYTES)
+
+
+def _paragraph_cut(buffer: str) -> int:
+    """Where to end a piece: after the last blank line (or line break) in it."""
+    for mark in ("\n\n", "\n"):
+        at = buffer.rfind(mark, 0, _PIECE_CHARS * 2)
+        if at > 0:
+            return at + len(mark)
+    return min(len(buffer), _PIECE_CHARS * 2)  # no line break at all: _check_lines refuses it
+
+
+def _encoding_of(head: bytes) -> str:
+    """The encoding of a file, told from its first megabyte."""
+    import codecs
+
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            return name
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as error:
+        if error.start >= len(head) - 4:  # a character cut at the end of the sample
+            return "utf-8"
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(head).best()
+    if best is None:
+        decode(head)  # raises DecodeError with the reason
+        return "utf-8"
+    return best.encoding
+
+
+def _check_text(name: str, text: str, whole: bool = True) -> None:
+    """Refuse what is not news text: nothing at all, no words, a huge line."""
+    if not text.strip():
+        raise InputError(name, "empty: no text in it")
+    if not any(ch.isalpha() for ch in text[:100_000]):
+        raise InputError(name, "no words in it, only digits and punctuation")
+    if whole:
+        _check_lines(name, text, 1)
+
+
+def _check_lines(name: str, text: str, first_line: int) -> None:
+    start = 0
+    number = first_line
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        if end - start > LONGEST_LINE:
+            raise InputError(name, f"line {number} is longer than {LONGEST_LINE:,} characters: not news text")
+        start = end + 1
+        number += 1
 
 
 def _read_bytes(name: str) -> bytes:
     if name == "-":
         return sys.stdin.buffer.read()
+    with _open_binary(name) as handle:
+        return handle.read()
+
+
+def _open_binary(name: str) -> IO[bytes]:
     path = Path(name)
     if path.is_dir():
         raise InputError(name, "is a folder with no files to read in it")
     try:
-        return path.read_bytes()
+        return path.open("rb")
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except IsADirectoryError:
@@ -132,16 +255,4 @@ def _record_document(where: str, record: object, corpus: Corpus) -> Document | I
 
 
 def _open_lines(name: str) -> IO[bytes]:
-    if name == "-":
-        return sys.stdin.buffer
-    path = Path(name)
-    if path.is_dir():
-        raise InputError(name, "is a folder with no .jsonl files in it")
-    try:
-        return path.open("rb")
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except PermissionError:
-        raise InputError(name, "permission denied") from None
-    except OSError as error:
-        raise InputError(name, error.strerror or str(error)) from None
+    return sys.stdin.buffer if name == "-" else _open_binary(name)
