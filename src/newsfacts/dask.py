@@ -1,0 +1,200 @@
+"""Claims from Dask bags, for corpora too large for one machine.
+
+    import dask.bag as db
+    from newsfacts import dask as nfdask
+
+    records = db.read_text("corpus/*.jsonl").map(json.loads)
+    claims = nfdask.extract_bag(records, text_field="content", id_field="id")
+    nfdask.write(claims, "facts.parquet")
+
+Dask, distributed and pyarrow come with the extra (pip install
+'newsfacts[dask]'); nothing here imports them until called, so `import
+newsfacts` never needs them. Every worker needs newsfacts installed, the
+same version: tasks name its functions rather than carry them.
+
+Work goes a partition at a time. jieba's dictionary is loaded by the first
+claim a worker process meets (segment._tokenizer is cached per process)
+and kept for every later partition that process runs.
+
+Claims come as Claim.to_dict() dicts; a claim's source is the file name as
+given (FILE:LINE for a JSON Lines record without an id field, as on the
+command line), the record's id field, or else "record-P-I": the I-th record
+(from 0) of partition P of the input bag, which is deterministic for a given
+bag but changes if the bag is partitioned differently.
+"""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Iterable
+
+from . import sources
+from .claim import FIELDS
+from .pipeline import extract
+from .select import Selection
+
+if TYPE_CHECKING:
+    import dask.bag
+    import dask.dataframe
+
+# value/low/high as float64: to_dict gives int or float, Parquet and pandas
+# want one type, and float64 is exact for integers up to 2**53 (9千万亿).
+# The claim's own `text` keeps the figure as written.
+_FLOATS = ("value", "low", "high")
+_INTS = ("start", "end", "line")
+_LOCAL_SCHEDULERS = ("threads", "processes", "synchronous", "sync", "single-threaded")
+
+
+class UnreadableInput(Exception):
+    """An input or record that could not be read, raised on a worker.
+
+    (sources.InputError does not survive pickling, so it cannot travel
+    from a worker to the client.)
+    """
+
+
+def extract_bag(bag: dask.bag.Bag, text_field: str | None = None, id_field: str | None = None, *,
+                selection: Selection | None = None, errors: str = "raise") -> dask.bag.Bag:
+    """A bag of claim dicts from a bag of texts (str) or of records (dict,
+    the text in TEXT_FIELD, the source from ID_FIELD if given).
+
+    ERRORS: "raise" stops the computation at a record that has no text
+    (UnreadableInput); "skip" leaves it out with a warning in the worker's log.
+    """
+    import dask.bag as db
+
+    _check_errors(errors)
+    if bag.npartitions == 0:
+        return bag
+    numbers = db.from_sequence(range(bag.npartitions), npartitions=bag.npartitions)
+    corpus = sources.Corpus(text_field, id_field) if text_field is not None else None
+    return bag.map_partitions(_records_partition, numbers, corpus, selection, errors)
+
+
+def extract_files(paths: Iterable[str], *, encoding: str | None = None, corpus: sources.Corpus | None = None,
+                  selection: Selection | None = None, errors: str = "raise",
+                  npartitions: int | None = None) -> dask.bag.Bag:
+    """A bag of the claim dicts of text files (or, with CORPUS, JSON Lines
+    corpora), read as the command line reads them: folders expanded to
+    their *.txt (*.jsonl) files, each file read whole by one task.
+
+    The workers must see the files at the same paths. NPARTITIONS defaults
+    to one per file, up to 1000. ERRORS as for extract_bag.
+    """
+    import dask.bag as db
+
+    _check_errors(errors)
+    names = list(sources.expand(list(paths), "*.txt" if corpus is None else "*.jsonl"))
+    if not names:
+        raise ValueError("no inputs")
+    if "-" in names:
+        raise ValueError("standard input (-) cannot be read by Dask workers")
+    bag = db.from_sequence(names, npartitions=npartitions or min(len(names), 1000))
+    return bag.map_partitions(_files_partition, encoding, corpus, selection, errors)
+
+
+def meta():
+    """An empty pandas DataFrame with the claim columns (claim.FIELDS) and their dtypes."""
+    import pandas as pd
+
+    def dtype(name: str):
+        if name in _FLOATS:
+            return "float64"
+        if name in _INTS:
+            return "int64"
+        return pd.StringDtype()  # missing values are <NA>, in pandas 2 and 3 alike
+
+    return pd.DataFrame({name: pd.Series(dtype=dtype(name)) for name in FIELDS})
+
+
+def to_dataframe(claims: dask.bag.Bag) -> dask.dataframe.DataFrame:
+    """A bag of claim dicts as a Dask DataFrame with the columns of meta()."""
+    return claims.to_dataframe(meta=meta())
+
+
+def extract_dataframe(bag: dask.bag.Bag, text_field: str | None = None, id_field: str | None = None,
+                      **options: Any) -> dask.dataframe.DataFrame:
+    """extract_bag as a Dask DataFrame (see meta() for the columns)."""
+    return to_dataframe(extract_bag(bag, text_field, id_field, **options))
+
+
+def write(claims: dask.bag.Bag | dask.dataframe.DataFrame, output: str) -> None:
+    """Compute CLAIMS (a bag of claim dicts or a DataFrame of them) and write them.
+
+    OUTPUT ending in .parquet: a Parquet dataset, a folder of part files that
+    pandas, pyarrow and DuckDB read as one table. Otherwise JSON Lines shards,
+    one per partition: OUTPUT is a pattern with * (out/*.jsonl, out/*.jsonl.gz)
+    or a folder, which gets OUTPUT/*.jsonl.
+    """
+    import dask.dataframe as dd
+
+    output = str(output)
+    if output.endswith(".parquet"):
+        frame = claims if isinstance(claims, dd.DataFrame) else to_dataframe(claims)
+        frame.to_parquet(output, write_index=False)
+        return
+    if isinstance(claims, dd.DataFrame):
+        claims = claims.to_bag(format="dict")
+    pattern = output if "*" in output else output.rstrip("/") + "/*.jsonl"
+    claims.map(json.dumps, ensure_ascii=False).to_textfiles(pattern, last_endline=True)
+
+
+def run(paths: Iterable[str], output: str, scheduler: str | None = None, **options: Any) -> None:
+    """The command line's Dask path: extract_files(PATHS, **OPTIONS) written
+    to OUTPUT (see write), on SCHEDULER: a distributed scheduler's address
+    (tcp://host:8786), a local scheduler's name (threads, processes,
+    synchronous), or None for Dask's default (a distributed Client already
+    made in this process, else processes).
+    """
+    import dask
+
+    claims = extract_files(paths, **options)
+    if scheduler is None:
+        write(claims, output)
+    elif scheduler in _LOCAL_SCHEDULERS:
+        with dask.config.set(scheduler=scheduler):
+            write(claims, output)
+    else:
+        from distributed import Client
+
+        with Client(scheduler):
+            write(claims, output)
+
+
+def _records_partition(records, numbers, corpus, selection, errors) -> list[dict]:
+    (partition,) = numbers
+    out: list[dict] = []
+    for index, record in enumerate(records):
+        where = f"record-{partition}-{index}"
+        if isinstance(record, str):
+            item = sources.Document(where, record)
+        elif corpus is None:
+            item = sources.InputError(where, f"a {type(record).__name__} record; give text_field for dict records")
+        else:
+            item = sources._record_document(where, record, corpus)
+        out.extend(_claims(item, selection, errors))
+    return out
+
+
+def _files_partition(names, encoding, corpus, selection, errors) -> list[dict]:
+    out: list[dict] = []
+    for name in names:
+        for item in sources.documents([name], encoding, corpus):
+            out.extend(_claims(item, selection, errors))
+    return out
+
+
+def _claims(item: sources.Document | sources.InputError, selection: Selection | None, errors: str) -> list[dict]:
+    if isinstance(item, sources.InputError):
+        if errors == "raise":
+            raise UnreadableInput(str(item))
+        import logging
+
+        logging.getLogger(__name__).warning("newsfacts: %s", item)
+        return []
+    claims = extract(item.text, source=item.name, offset=item.offset, first_line=item.first_line)
+    return [claim.to_dict() for claim in claims if selection is None or selection.keeps(claim)]
+
+
+def _check_errors(errors: str) -> None:
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
