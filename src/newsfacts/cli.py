@@ -60,6 +60,7 @@ _ID_FIELD = typer.Option(
     None, "--id-field", metavar="FIELD", help="With --jsonl-field: copy this field into each claim's source."
 )
 _QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar.")
+_JOBS = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes; 0 means one per core. Output is the same for any N.")
 
 
 @app.command()
@@ -79,6 +80,7 @@ def extract(
     jsonl_field: Optional[str] = _JSONL_FIELD,
     id_field: Optional[str] = _ID_FIELD,
     quiet: bool = _QUIET,
+    jobs: int = _JOBS,
 ) -> None:
     """Print every quantitative claim in FILES."""
     from . import select, writers
@@ -90,7 +92,7 @@ def extract(
 
     def claims() -> Iterator:
         nonlocal failed
-        for claim_batch_ok, batch in _claims(files, encoding, jsonl_field, id_field, quiet):
+        for claim_batch_ok, batch in _claims(files, encoding, jsonl_field, id_field, quiet, jobs):
             failed |= not claim_batch_ok
             yield from select.select(batch, selection)
 
@@ -109,6 +111,7 @@ def summary(
     jsonl_field: Optional[str] = _JSONL_FIELD,
     id_field: Optional[str] = _ID_FIELD,
     quiet: bool = _QUIET,
+    jobs: int = _JOBS,
 ) -> None:
     """Count the claims in FILES per kind and per input, and show the largest figures."""
     from .summary import Summary
@@ -116,7 +119,7 @@ def summary(
     _check_corpus_options(jsonl_field, id_field)
     result = Summary()
     failed = False
-    for ok, batch in _claims(files, encoding, jsonl_field, id_field, quiet):
+    for ok, batch in _claims(files, encoding, jsonl_field, id_field, quiet, jobs):
         failed |= not ok
         result.add_all(batch)
     result.print(sys.stdout)
@@ -125,20 +128,19 @@ def summary(
 
 
 def _claims(files: list[str], encoding: str | None, jsonl_field: str | None, id_field: str | None,
-            quiet: bool) -> Iterator[tuple[bool, list]]:
+            quiet: bool, jobs: int = 1) -> Iterator[tuple[bool, list]]:
     """(read fine, claims) per document; an unreadable one is reported on
     standard error as one line and yields (False, [])."""
-    from . import sources
-    from .pipeline import extract as extract_text
+    from . import parallel, sources
 
     corpus = sources.Corpus(jsonl_field, id_field) if jsonl_field else None
     with _Progress(files, corpus is not None, quiet) as progress:
-        for item in sources.documents(files, encoding, corpus):
+        for item, found in parallel.extract_all(sources.documents(files, encoding, corpus), jobs):
             if isinstance(item, sources.InputError):
                 progress.say(f"newsfacts: {item}")
                 yield False, []
             else:
-                yield True, extract_text(item.text, source=item.name, offset=item.offset, first_line=item.first_line)
+                yield True, found
             progress.advance()
 
 

@@ -117,47 +117,84 @@ def extract_dataframe(bag: dask.bag.Bag, text_field: str | None = None, id_field
     return to_dataframe(extract_bag(bag, text_field, id_field, **options))
 
 
-def write(claims: dask.bag.Bag | dask.dataframe.DataFrame, output: str) -> None:
+def write(claims: dask.bag.Bag | dask.dataframe.DataFrame, output: str, *, overwrite: bool = False) -> None:
     """Compute CLAIMS (a bag of claim dicts or a DataFrame of them) and write them.
 
     OUTPUT ending in .parquet: a Parquet dataset, a folder of part files that
     pandas, pyarrow and DuckDB read as one table. Otherwise JSON Lines shards,
     one per partition: OUTPUT is a pattern with * (out/*.jsonl, out/*.jsonl.gz)
-    or a folder, which gets OUTPUT/*.jsonl.
+    or a folder, which gets OUTPUT/*.jsonl. Any URL fsspec knows will do.
+
+    Part files of an earlier run would mix with the new ones, so an existing
+    dataset is refused (FileExistsError) unless OVERWRITE, which deletes it
+    (the .parquet folder, or the files that match the shard pattern) first.
     """
     import dask.dataframe as dd
 
     output = str(output)
-    if output.endswith(".parquet"):
+    parquet = output.endswith(".parquet")
+    pattern = output if parquet or "*" in output else output.rstrip("/") + "/*.jsonl"
+    fs, old = _existing(pattern, parquet)
+    if old and not overwrite:
+        raise FileExistsError(f"{output} already holds claims; pass overwrite=True to replace them")
+    if old:
+        fs.rm(old)
+    if parquet:
         frame = claims if isinstance(claims, dd.DataFrame) else to_dataframe(claims)
         frame.to_parquet(output, write_index=False)
-        return
-    if isinstance(claims, dd.DataFrame):
-        claims = claims.to_bag(format="dict")
-    pattern = output if "*" in output else output.rstrip("/") + "/*.jsonl"
-    claims.map(json.dumps, ensure_ascii=False).to_textfiles(pattern, last_endline=True)
+    elif isinstance(claims, dd.DataFrame):
+        claims.to_json(pattern, orient="records", lines=True, force_ascii=False)
+    else:
+        claims.map(json.dumps, ensure_ascii=False).to_textfiles(pattern, last_endline=True)
 
 
-def run(paths: Iterable[str], output: str, scheduler: str | None = None, **options: Any) -> None:
+def run(paths: Iterable[str], output: str, scheduler: str | None = None, *, overwrite: bool = False,
+        **options: Any) -> None:
     """The command line's Dask path: extract_files(PATHS, **OPTIONS) written
-    to OUTPUT (see write), on SCHEDULER: a distributed scheduler's address
+    to OUTPUT (see write, with OVERWRITE), on SCHEDULER: a distributed scheduler's address
     (tcp://host:8786), a local scheduler's name (threads, processes,
     synchronous), or None for Dask's default (a distributed Client already
     made in this process, else processes).
     """
     import dask
 
+    paths = list(paths)
     claims = extract_files(paths, **options)
+    _refuse_inputs(output, paths, options.get("corpus"))
     if scheduler is None:
-        write(claims, output)
+        write(claims, output, overwrite=overwrite)
     elif scheduler in _LOCAL_SCHEDULERS:
         with dask.config.set(scheduler=scheduler):
-            write(claims, output)
+            write(claims, output, overwrite=overwrite)
     else:
         from distributed import Client
 
         with Client(scheduler):
-            write(claims, output)
+            write(claims, output, overwrite=overwrite)
+
+
+def _existing(pattern: str, parquet: bool):
+    """The filesystem of PATTERN and the files of an earlier run there."""
+    from fsspec.core import url_to_fs
+
+    fs, path = url_to_fs(pattern)
+    if not parquet:
+        return fs, fs.glob(path)
+    if not fs.exists(path):
+        return fs, []
+    return fs, fs.find(path) if fs.isdir(path) else [path]
+
+
+def _refuse_inputs(output: str, paths: list[str], corpus: sources.Corpus | None) -> None:
+    """Overwriting OUTPUT must never delete an input (out/*.jsonl as both)."""
+    import os
+
+    parquet = output.endswith(".parquet")
+    pattern = output if parquet or "*" in output else output.rstrip("/") + "/*.jsonl"
+    _, old = _existing(pattern, parquet)
+    inputs = {os.path.realpath(n) for n in sources.expand(paths, "*.txt" if corpus is None else "*.jsonl")}
+    if any(os.path.realpath(name) in inputs for name in old):
+        raise ValueError(f"{output} holds some of the inputs; refusing to overwrite them")
 
 
 def _records_partition(records, numbers, corpus, selection, errors) -> list[dict]:
