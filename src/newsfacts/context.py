@@ -231,14 +231,15 @@ class DocumentContext:
         return self._entities[index]
 
     def words(self, start: int, end: int) -> list[segment.Word]:
-        """The words of START..END, at offsets in the text. Only such short
-        windows are segmented, never whole sentences: jieba is the slowest
-        stage of all."""
-        return [segment.Word(w.start + start, w.end + start, w.text, w.tag)
-                for w in segment.words(self.folded[start:end])]
+        """The words of START..END read back from END, at offsets in the text.
+        Only such short windows are ever looked at, never whole sentences."""
+        return segment.words_before(self.folded, start, end)
+
+    def words_after(self, start: int, end: int) -> list[segment.Word]:
+        return segment.words_after(self.folded, start, end)
 
     def _measure_after(self, q: Quantity, kind: Kind, sentence: Sentence) -> Span | None:
-        return _measure_after(self.folded, q, kind, sentence, self.words)
+        return _measure_after(self.folded, q, kind, sentence, self.words_after)
 
     def _measure_before(self, q: Quantity, index: int, floor: int) -> Span | None:
         sentence = self.sentences[index]
@@ -309,13 +310,19 @@ def _noun_tail(sentence_words: list[segment.Word], start: int, end: int) -> Span
     while verbs < 2 and first - verbs > 1 and words[first - verbs - 1].text in _nominal_verbs():
         verbs += 1
     first -= verbs
-    while first > 0 and _nounish(words[first - 1]):
+    while first > 0 and (_nounish(words[first - 1]) or _modifying_verb(words, first - 1)):
         first -= 1
     while first < len(words) and words[first].text in heads:
         first += 1
     if first >= len(words):
         return None
     return Span(start + words[first].start, end)
+
+
+def _modifying_verb(words: list[segment.Word], at: int) -> bool:
+    """人均可支配收入, 稳定务工岗位: a verb between nouns modifies the head."""
+    word = words[at]
+    return word.tag == "v" and len(word.text) > 1 and at > 0 and _nounish(words[at - 1]) and words[at - 1].tag != "ns"
 
 
 def _nounish(word: segment.Word) -> bool:

@@ -12,9 +12,9 @@ Dask, distributed and pyarrow come with the extra (pip install
 newsfacts` never needs them. Every worker needs newsfacts installed, the
 same version: tasks name its functions rather than carry them.
 
-Work goes a partition at a time. jieba's dictionary is loaded by the first
-claim a worker process meets (segment._tokenizer is cached per process)
-and kept for every later partition that process runs.
+Work goes a partition at a time. jieba's dictionary is loaded by a worker
+process's first task (under a lock, so once even on a worker with several
+threads) and kept, in segment's cache, for every later task it runs.
 
 Claims come as Claim.to_dict() dicts; a claim's source is the file name as
 given (FILE:LINE for a JSON Lines record without an id field, as on the
@@ -25,9 +25,10 @@ bag but changes if the bag is partitioned differently.
 from __future__ import annotations
 
 import json
+import threading
 from typing import TYPE_CHECKING, Any, Iterable
 
-from . import sources
+from . import segment, sources
 from .claim import FIELDS
 from .pipeline import extract
 from .select import Selection
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 _FLOATS = ("value", "low", "high")
 _INTS = ("start", "end", "line")
 _LOCAL_SCHEDULERS = ("threads", "processes", "synchronous", "sync", "single-threaded")
+_JIEBA = threading.Lock()
 
 
 class UnreadableInput(Exception):
@@ -75,7 +77,7 @@ def extract_files(paths: Iterable[str], *, encoding: str | None = None, corpus: 
                   npartitions: int | None = None) -> dask.bag.Bag:
     """A bag of the claim dicts of text files (or, with CORPUS, JSON Lines
     corpora), read as the command line reads them: folders expanded to
-    their *.txt (*.jsonl) files, each file read whole by one task.
+    their *.txt (*.jsonl) files, each file read by one task.
 
     The workers must see the files at the same paths. NPARTITIONS defaults
     to one per file, up to 1000. ERRORS as for extract_bag.
@@ -132,9 +134,8 @@ def write(claims: dask.bag.Bag | dask.dataframe.DataFrame, output: str, *, overw
     import dask.dataframe as dd
 
     output = str(output)
-    parquet = output.endswith(".parquet")
-    pattern = output if parquet or "*" in output else output.rstrip("/") + "/*.jsonl"
-    fs, old = _existing(pattern, parquet)
+    parquet, pattern = _target(output)
+    fs, old = _existing(output)
     if old and not overwrite:
         raise FileExistsError(f"{output} already holds claims; pass overwrite=True to replace them")
     if old:
@@ -173,10 +174,18 @@ def run(paths: Iterable[str], output: str, scheduler: str | None = None, *, over
             write(claims, output, overwrite=overwrite)
 
 
-def _existing(pattern: str, parquet: bool):
-    """The filesystem of PATTERN and the files of an earlier run there."""
+def _target(output: str) -> tuple[bool, str]:
+    """Whether OUTPUT is a Parquet dataset, and the path (or shard pattern) to write."""
+    if output.endswith(".parquet"):
+        return True, output
+    return False, output if "*" in output else output.rstrip("/") + "/*.jsonl"
+
+
+def _existing(output: str):
+    """The filesystem of OUTPUT and the files of an earlier run there."""
     from fsspec.core import url_to_fs
 
+    parquet, pattern = _target(output)
     fs, path = url_to_fs(pattern)
     if not parquet:
         return fs, fs.glob(path)
@@ -189,15 +198,22 @@ def _refuse_inputs(output: str, paths: list[str], corpus: sources.Corpus | None)
     """Overwriting OUTPUT must never delete an input (out/*.jsonl as both)."""
     import os
 
-    parquet = output.endswith(".parquet")
-    pattern = output if parquet or "*" in output else output.rstrip("/") + "/*.jsonl"
-    _, old = _existing(pattern, parquet)
+    _, old = _existing(output)
     inputs = {os.path.realpath(n) for n in sources.expand(paths, "*.txt" if corpus is None else "*.jsonl")}
     if any(os.path.realpath(name) in inputs for name in old):
         raise ValueError(f"{output} holds some of the inputs; refusing to overwrite them")
 
 
+def _load_jieba() -> None:
+    """Load jieba's dictionary once per worker process, also when the worker
+    runs tasks in several threads: segment's cache alone lets every thread
+    that comes before the first load ends load a copy of its own."""
+    with _JIEBA:
+        segment.words("")
+
+
 def _records_partition(records, numbers, corpus, selection, errors) -> list[dict]:
+    _load_jieba()
     (partition,) = numbers
     out: list[dict] = []
     for index, record in enumerate(records):
@@ -213,6 +229,7 @@ def _records_partition(records, numbers, corpus, selection, errors) -> list[dict
 
 
 def _files_partition(names, encoding, corpus, selection, errors) -> list[dict]:
+    _load_jieba()
     out: list[dict] = []
     for name in names:
         for item in sources.documents([name], encoding, corpus):

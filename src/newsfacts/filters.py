@@ -65,6 +65,10 @@ def _code(folded: str, q: Quantity) -> str | None:
 
 def _url(folded: str, q: Quantity) -> str | None:
     """Numbers inside web addresses (…?q=30%25) and e-mail addresses."""
+    before = folded[q.start - 1 : q.start] if q.start else ""
+    after = folded[q.end : q.end + 1]
+    if not (_ASCII_MARK.match(before) or _ASCII_MARK.match(after)):
+        return None  # set in Chinese text, not in an address
     left = _ASCII_RUN_LEFT.search(folded, max(0, q.start - 200), q.start)
     right = _ASCII_RUN_RIGHT.match(folded, q.end)
     run = (left.group() if left else "") + (right.group() if right else "")
@@ -73,6 +77,7 @@ def _url(folded: str, q: Quantity) -> str | None:
     return None
 
 
+_ASCII_MARK = regex.compile(r"[!-~]")
 _ASCII_RUN_LEFT = regex.compile(r"[!-~]+\Z")
 _ASCII_RUN_RIGHT = regex.compile(r"[!-~]+")
 
