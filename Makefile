@@ -11,7 +11,7 @@ SAMPLE ?= samples/zhuzhou-daily-2024-01.txt
 $(BIN)/newsfacts: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,dask]'
 	touch $@
 
 run: $(BIN)/newsfacts

@@ -81,12 +81,20 @@ def extract(
     id_field: Optional[str] = _ID_FIELD,
     quiet: bool = _QUIET,
     jobs: int = _JOBS,
+    dask: Optional[str] = typer.Option(
+        None, "--dask", metavar="SCHEDULER",
+        help="Run on a Dask cluster (tcp://host:8786, or threads/processes) and write -o as Parquet "
+        "(NAME.parquet) or JSON Lines shards (a folder). Needs the dask extra.",
+    ),
 ) -> None:
     """Print every quantitative claim in FILES."""
     from . import select, writers
 
     _check_corpus_options(jsonl_field, id_field)
     selection = select.Selection(_kinds(kind), _decimal(min_value), not no_small_counts)
+    if dask is not None:
+        _run_on_dask(files, output, dask, encoding, jsonl_field, id_field, selection)
+        return
     chosen = fmt.value if fmt else ("table" if output is None and sys.stdout.isatty() else "csv")
     failed = False
 
@@ -181,6 +189,24 @@ class _Progress:
             self.bar.console.print(line, markup=False, highlight=False)
         else:
             print(line, file=sys.stderr)
+
+
+def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, selection) -> None:
+    from . import sources
+
+    if output is None:
+        _usage("--dask needs -o: a NAME.parquet dataset or a folder of JSON Lines shards")
+    try:
+        from . import dask as on_dask
+
+        corpus = sources.Corpus(jsonl_field, id_field) if jsonl_field else None
+        on_dask.run(files, str(output), scheduler, encoding=encoding, corpus=corpus, selection=selection)
+    except ImportError as error:
+        print(f"newsfacts: --dask needs the dask extra (pip install 'newsfacts[dask]'): {error}", file=sys.stderr)
+        raise typer.Exit(2) from None
+    except (OSError, ValueError) as error:
+        print(f"newsfacts: {error}", file=sys.stderr)
+        raise typer.Exit(1) from None
 
 
 def _check_corpus_options(jsonl_field: str | None, id_field: str | None) -> None:

@@ -23,6 +23,10 @@ class InputError(Exception):
         self.name = name
         self.reason = reason
 
+    def __reduce__(self):
+        # Worker processes send these back to the parent: pickle by fields.
+        return (InputError, (self.name, self.reason))
+
 
 class Document(NamedTuple):
     name: str  # the file as given, - for standard input, or a record's id
