@@ -40,7 +40,7 @@ _NOUNISH = {"n", "nz", "vn", "an", "ng", "j", "b", "f", "l", "nt", "nr", "nrt", 
 _TRAILING_SKIP = {"p", "d", "t", "c", "m", "q", "r", "u", "ul", "uj", "uz", "ud", "ug", "uv", "y", "e"}
 _AFTER_SKIP = regex.compile(r"(?:以上|以下|左右|上下|之多|多|余|不等)?(?:的)?[“「『]?")
 _PERSON_STOP = "说表示介绍认为指出称告诉坦言感慨笑的在是也还就对将把被向从和与及等"
-_PLACE_STOP = set("在从到于与和及对向由将把被让使为是的有了等据经其这那此每各我你他她它们去来至占达仅只就都也还"
+_PLACE_STOP = set("在从到于与和及对向由将把被让使为是的有了等据经其这那此每各我你他她它们去来至占达仅只就都也还局"
                   "〇零一二两三四五六七八九十百千万")
 _MAX_NAME = 6
 _ROLES = ("place", "person", "org")
@@ -397,7 +397,7 @@ def _entities(folded: str, sentence: Sentence) -> dict[str, list[Entity]]:
     for match in title_before.finditer(folded, sentence.start, sentence.end):
         people.append(Span(match.start("name"), match.end("name")))
     for match in _clause_name().finditer(folded, sentence.start, sentence.end):
-        if not segment.is_word(match.group()):
+        if not segment.is_word(match.group()) and "某" not in match.group():
             people.append(Span(match.start(), match.end()))
     merged_places = _merge(places)
     return {

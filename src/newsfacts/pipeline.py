@@ -19,6 +19,7 @@ _LINE_BREAKS = regex.compile(r"\s*\n\s*")
 _SPACES = regex.compile(r"\s+")
 # A duration or age (两年平均增长) does not lend its measure to the next number.
 _OWN_MEASURE = {Kind.DURATION, Kind.AGE}
+_BORROWERS = {Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE}
 _FORM_KINDS = {"fraction": Kind.FRACTION, "slash": Kind.FRACTION, "half": Kind.FRACTION}
 
 
@@ -96,7 +97,7 @@ def _claim(text: str, compacted: Compacted, q: Quantity, sentence: Sentence, ear
         qualifier=qualifiers.qualify(folded, q.start, q.end, q.inner, bare_multiplier),
         change=_change(folded, q, sentence, earlier),
         # 增加值4745.61亿元，同比增长44.6%: a bare change shares the sentence's measure.
-        measure=document.measure(q, kind, index, earlier[-1][2] if earlier else 0) or _lent_measure(earlier),
+        measure=document.measure(q, kind, index, earlier[-1][2] if earlier else 0) or _lent_measure(earlier, kind),
         time=document.time(index, q.start),
         entity=document.entity(index, q.start),
         source=source,
@@ -161,10 +162,11 @@ def _share_out_lists(claims: list[Claim], in_sentence: list[tuple[Claim, int, in
             claims[offset + number] = dataclasses.replace(claims[offset + number], measure=item)
 
 
-def _lent_measure(earlier: list[tuple[Claim, int, int]]) -> str | None:
-    """增加值4745.61亿元，同比增长44.6%: a bare change shares the measure of
-    the sentence's last figure (a duration such as 两年 lends none)."""
+def _lent_measure(earlier: list[tuple[Claim, int, int]], kind: Kind) -> str | None:
+    """增加值4745.61亿元，同比增长44.6%: a bare rate or change shares the
+    measure of the sentence's last figure (a duration such as 两年 lends
+    none); other figures borrow only from one of their own kind."""
     for claim, _, _ in reversed(earlier):
-        if claim.kind not in _OWN_MEASURE:
+        if claim.kind not in _OWN_MEASURE and (kind in _BORROWERS or claim.kind is kind):
             return claim.measure
     return None
