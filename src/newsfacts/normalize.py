@@ -40,10 +40,21 @@ def _opencc_characters() -> dict[int, str]:
 def fold(text: str) -> str:
     """The text with every character of char_map.tsv replaced; same length.
 
-    >>> fold("７億２，九成")
-    '7亿2，九成'
+    >>> fold("７億２，九成，陆点五折，大陆")
+    '7亿2，九成，六点五折，大陆'
     """
-    return text.translate(_table())
+    folded = text.translate(_table())
+    if _BANKERS_ANYWHERE.search(folded):
+        folded = _BANKERS_BY_NUMERALS.sub(lambda m: _BANKERS[m.group()], folded)
+    return folded
+
+
+# Banker's numerals that are also common words (大陆, 收拾, 队伍, 参加, 肆意)
+# count as digits only beside other numerals: 陆点五折, 拾万零五十六, 万分之肆.
+_BANKERS = {"陆": "六", "拾": "十", "肆": "四", "伍": "五", "参": "三"}
+_NEAR = "〇零一二两三四五六七八九十百千万亿点.0-9"
+_BANKERS_ANYWHERE = regex.compile("[陆拾肆伍参]")
+_BANKERS_BY_NUMERALS = regex.compile(rf"(?<=[{_NEAR}]|分之)[陆拾肆伍参]|[陆拾肆伍参](?=[{_NEAR}])")
 
 
 # Spaces inside a number or between it and its unit, as in OCR'd or
