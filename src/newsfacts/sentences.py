@@ -44,7 +44,7 @@ def split(text: str) -> list[Sentence]:
     for match in _BOUNDARY.finditer(text):
         if match.group() == "\n":
             before = text[start:match.start()].rstrip()
-            if before and before[-1] in _CONTINUES:
+            if before and (before[-1] in _CONTINUES or _cut_mid_sentence(text, match.start())):
                 continue
             _add(sentences, text, start, match.start(), paragraph)
             if not wire or _blank_line_at(text, match.start()):
@@ -66,6 +66,23 @@ def _is_wire_copy(text: str) -> bool:
         return False
     continued = sum(1 for line in lines if line[-1] in _CONTINUES)
     return continued * 2 > len(lines)
+
+
+def _cut_mid_sentence(text: str, newline: int) -> bool:
+    """A long line that stops without ending its sentence was cut by a page
+    or column break (…评选等活动,“捡瓷器” / “玩烟花”成为现象级活动): the
+    sentence goes on after the break. Short lines like that are headlines."""
+    end = newline
+    while end > 0 and text[end - 1].isspace():
+        end -= 1  # the last line with text on it, across blank lines
+    line = text[text.rfind("\n", 0, end) + 1 : end].strip()
+    if len(line) <= _HEADLINE:
+        return False
+    last = line.rstrip(_CLOSERS)
+    return bool(last) and last[-1] not in _END_MARKS
+
+
+_HEADLINE = 40  # characters: longer lines are body text
 
 
 def _blank_line_at(text: str, position: int) -> bool:
