@@ -8,6 +8,7 @@ on the folded text and copied from the original by the caller's `written`.
 """
 from __future__ import annotations
 
+import bisect
 from functools import cache
 from typing import Callable, NamedTuple
 
@@ -45,6 +46,7 @@ _PLACE_STOP = set("在从到于与和及对向由将把被让使为是的有了�
 _MAX_NAME = 6
 _ROLES = ("place", "person", "org")
 _ANAPHORS = "该本"
+_ANAPHOR_REACH = 20  # sentences back to look for what 该县 stands for
 _COMMON_WORD = 100  # jieba dictionary count above which a word is not read as part of a name
 # 镇上, 村里: a place ending followed by a word of position is still a place.
 _PLACE_WORDS_AFTER = set("上里内中外前后边")
@@ -129,6 +131,7 @@ class DocumentContext:
         self.written = written
         self._times: dict[int, list[Span]] = {}
         self._entities: dict[int, dict[str, list[Entity]]] = {}
+        self._starts = [sentence.start for sentence in sentence_list]
         self.headline = 0 if sentence_list and _looks_like_headline(folded, sentence_list) else None
 
     def time(self, index: int, position: int) -> str | None:
@@ -144,17 +147,22 @@ class DocumentContext:
         return None
 
     def _resolved(self, span: Entity) -> str:
-        """该县, 全市: the place named last before, with the same ending (攸县)."""
+        """该县, 全市: the place it stands for, with the same ending: the
+        nearest one before it in its sentence, else the first one (the
+        subject) of the nearest earlier sentence that names one."""
         text = self.folded[span.start : span.end]
         if text[:1] not in "该全本" or len(text) != 2:
             return self.written(span.start, span.end)
-        for index in range(len(self.sentences) - 1, -1, -1):
-            if self.sentences[index].start > span.start:
-                continue
-            for earlier in reversed(self._entities_in(index)["place"]):
-                name = self.folded[earlier.start : earlier.end]
-                if earlier.end <= span.start and name[-1] == text[-1] and name[:1] not in "该全本":
-                    return self.written(earlier.start, earlier.end)
+        own = bisect.bisect_right(self._starts, span.start) - 1
+        for index in range(own, max(-1, own - _ANAPHOR_REACH), -1):
+            places = [
+                place for place in self._entities_in(index)["place"]
+                if place.end <= span.start and self.folded[place.end - 1] == text[-1]
+                and self.folded[place.start] not in "该全本"
+            ]
+            if places:
+                chosen = places[-1] if index == own else places[0]
+                return self.written(chosen.start, chosen.end)
         return self.written(span.start, span.end)
 
     def measure(self, q: Quantity, kind: Kind, index: int, floor: int) -> str | None:
@@ -473,7 +481,7 @@ def _name_before(folded: str, floor: int, suffix: regex.Match[str], longest: int
     if suffix.start() - start < shortest:
         return None
     name = folded[start:end]
-    if segment.is_word(name) and segment.tag_of(name) not in ("ns", "nt", "nz", "nr"):
+    if name[0] not in _ANAPHORS and segment.is_word(name) and segment.tag_of(name) not in ("ns", "nt", "nz", "nr"):
         return None  # 网店, 商店: a common noun that happens to end like a name
     return Span(start, end)
 
