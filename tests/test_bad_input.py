@@ -164,3 +164,22 @@ def test_closed_pipe_ends_quietly(tmp_path):
     result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, timeout=120)
     assert result.stdout.count("\n") == 1
     assert "Traceback" not in result.stderr and result.stderr == ""
+
+
+def test_a_failure_on_one_document_is_that_documents_error(tmp_path, monkeypatch):
+    import newsfacts.pipeline
+
+    real_extract = newsfacts.pipeline.extract
+
+    def failing_on_poison(text, **kwargs):
+        if "poison" in text:
+            raise RuntimeError("boom")
+        return real_extract(text, **kwargs)
+
+    monkeypatch.setattr(newsfacts.pipeline, "extract", failing_on_poison)
+    poison = _write(tmp_path / "poison.txt", "poison 3个".encode())
+    good = _write(tmp_path / "good.txt", GOOD.encode())
+    result = invoke(["extract", "--format", "jsonl", str(poison), str(good)])
+    assert result.exit_code == 1
+    assert result.stderr == f"newsfacts: {poison}: internal error, please report it: RuntimeError: boom\n"
+    assert _good_texts(result.stdout) == GOOD_TEXTS

@@ -14,15 +14,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfacts import extract
 from newsfacts.values import read_numeral
 
 CRASHES = Path(__file__).resolve().parent / "cases" / "crashes.txt"
-
-PROPERTY = settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 # --- text strategies ---------------------------------------------------------
@@ -75,19 +73,19 @@ def check_claims(text: str, source: str = "-") -> list:
     return claims
 
 
-@PROPERTY
+@settings(max_examples=2000, deadline=None)
 @given(any_text)
 def test_extract_never_raises_on_any_unicode(text: str) -> None:
     check_claims(text)
 
 
-@PROPERTY
+@settings(max_examples=2000, deadline=None)
 @given(news_text)
 def test_extract_never_raises_on_news_like_text(text: str) -> None:
     check_claims(text, source="gen.txt")
 
 
-@PROPERTY
+@settings(max_examples=2000, deadline=None)
 @given(st.one_of(news_text, any_text))
 def test_extract_is_deterministic(text: str) -> None:
     first = [c.to_dict() for c in extract(text)]
@@ -95,7 +93,7 @@ def test_extract_is_deterministic(text: str) -> None:
     assert first == second
 
 
-@PROPERTY
+@settings(max_examples=2000, deadline=None)
 @given(news_text)
 def test_to_dict_is_json_and_keeps_ints(text: str) -> None:
     for c in extract(text):
@@ -117,23 +115,23 @@ def test_to_dict_is_json_and_keeps_ints(text: str) -> None:
 # --- the crash replay file ---------------------------------------------------
 
 
-def _replay_lines() -> list[str]:
-    """Each line of crashes.txt not starting with '#'; \\n, \\t, \\\\ and \\uXXXX
-    escapes let a line hold a newline or an invisible character."""
-    if not CRASHES.exists():
-        return []
+def _replay_lines() -> list[tuple[int, str]]:
+    """(line number, input) for each line of crashes.txt that is neither
+    empty nor a '#' comment; \\n, \\t, \\\\ and \\uXXXX escapes let a line hold
+    a newline or an invisible character."""
     lines = CRASHES.read_text(encoding="utf-8").splitlines()
-    return [line.encode("latin-1", "backslashreplace").decode("unicode_escape")
-            for line in lines if line and not line.startswith("#")]
+    return [(number, line.encode("latin-1", "backslashreplace").decode("unicode_escape"))
+            for number, line in enumerate(lines, 1) if line and not line.startswith("#")]
 
 
-def test_crash_replay_file_exists() -> None:
-    assert CRASHES.exists()
-
-
-@pytest.mark.parametrize("text", _replay_lines())
-def test_replayed_crash_inputs(text: str) -> None:
-    check_claims(text)
+def test_replayed_crash_inputs() -> None:
+    failures = []
+    for number, text in _replay_lines():
+        try:
+            check_claims(text)
+        except Exception as error:  # noqa: BLE001 - every failing line is reported at once
+            failures.append(f"crashes.txt:{number}: {text!r}: {error!r}")
+    assert not failures, "\n".join(failures)
 
 
 # --- the numeral writer: the oracle of the round trip ------------------------
@@ -272,9 +270,8 @@ def numbers(draw) -> int:
 _CASES = (1, 2, 10, 12, 20, 100, 101, 110, 1000, 1010, 10000, 10005, 10010, 20000, 100000005, 100500000, 10**12)
 
 
-@PROPERTY
+@settings(max_examples=2000, deadline=None)
 @given(numbers())
-@example(n=_CASES[0])
 def test_read_numeral_reads_every_spelling(n: int) -> None:
     for spelled in spellings(n):
         assert read_numeral(spelled) == n, spelled
@@ -291,7 +288,7 @@ def test_read_numeral_reads_every_spelling_of_round_numbers(n: int) -> None:
 _WIDE = str.maketrans("0123456789.万亿两", "０１２３４５６７８９．萬億兩")
 
 
-@PROPERTY
+@settings(max_examples=2000, deadline=None)
 @given(numbers(), st.data(), st.booleans())
 def test_extract_reads_spelled_counts(n: int, data, wide: bool) -> None:
     # By design: 11 or more bare Arabic digits read as a phone number
@@ -321,7 +318,7 @@ def range_ends(draw, chinese: bool) -> tuple[str, str, int, int]:
     return str(low), str(high), low, high
 
 
-@PROPERTY
+@settings(max_examples=2000, deadline=None)
 @given(st.booleans().flatmap(range_ends), st.sampled_from(_JOINERS), st.sampled_from([("万", 10**4), ("亿", 10**8)]))
 def test_range_shares_its_multiplier(ends, joiner: str, multiplier) -> None:
     """3至5万元 is 30000 to 50000: the far end's 万/亿 applies to both ends."""

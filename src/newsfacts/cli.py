@@ -19,6 +19,7 @@ from . import __version__
 
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Find the quantitative claims in Chinese news text: amounts, percentages, counts, measures.",
 )
@@ -286,6 +287,9 @@ def main() -> None:
     except KeyboardInterrupt:
         print("newsfacts: interrupted", file=sys.stderr)
         sys.exit(130)
+    except OSError as error:  # a full disk, an unwritable -o folder
+        print(f"newsfacts: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        sys.exit(1)
 
 
 def _silence_stdout() -> None:

@@ -33,7 +33,7 @@ def extract_all(items: Iterable[Document | InputError], jobs: int) -> Iterator[t
         from .pipeline import extract
 
         for item in items:
-            yield item, ([] if isinstance(item, InputError) else _extract(item, extract))
+            yield _checked(item, [] if isinstance(item, InputError) else _extract(item, extract))
         return
     with ProcessPoolExecutor(max_workers=workers(jobs), mp_context=get_context("fork")) as pool:
         pending: deque[tuple[list[Document | InputError], Future]] = deque()
@@ -61,14 +61,25 @@ def _batches(items: Iterable[Document | InputError]) -> Iterator[list[Document |
 def _collect(batch: list[Document | InputError], future: Future) -> Iterator[tuple[Document | InputError, list[Claim]]]:
     results = iter(future.result())
     for item in batch:
-        yield item, ([] if isinstance(item, InputError) else next(results))
+        yield _checked(item, [] if isinstance(item, InputError) else next(results))
 
 
-def _extract_batch(documents: list[Document]) -> list[list[Claim]]:
+def _checked(item: Document | InputError, found: list[Claim] | InputError) -> tuple[Document | InputError, list[Claim]]:
+    if isinstance(found, InputError):
+        return found, []
+    return item, found
+
+
+def _extract_batch(documents: list[Document]) -> list[list[Claim] | InputError]:
     from .pipeline import extract
 
     return [_extract(document, extract) for document in documents]
 
 
-def _extract(document: Document, extract) -> list[Claim]:
-    return extract(document.text, source=document.name, offset=document.offset, first_line=document.first_line)
+def _extract(document: Document, extract) -> list[Claim] | InputError:
+    """The claims of DOCUMENT; a bug of ours on one document is reported as
+    that document's error, and the others still go through."""
+    try:
+        return extract(document.text, source=document.name, offset=document.offset, first_line=document.first_line)
+    except Exception as error:  # noqa: BLE001 - never lose the other documents to one failure
+        return InputError(document.name, f"internal error, please report it: {type(error).__name__}: {error}")

@@ -7,7 +7,11 @@ slower tagger.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+import marshal
+import os
+import tempfile
 from functools import cache
 from typing import NamedTuple
 
@@ -31,11 +35,50 @@ def _tokenizer():
 
 @cache
 def _tags() -> dict[str, str]:
+    """Each dictionary word's part of speech. Reading them out of jieba's
+    dict.txt takes longer than loading jieba itself, so, as jieba does for
+    its own dictionary, they are kept in a marshal file in the temporary
+    folder after the first run."""
+    cache_file = _tag_cache_path(_tokenizer().get_dict_file())
+    if cache_file is not None:
+        try:
+            with open(cache_file, "rb") as handle:
+                return marshal.load(handle)
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
     import jieba.posseg
 
     tagger = jieba.posseg.POSTokenizer(_tokenizer())
     tagger.load_word_tag(_tokenizer().get_dict_file())
+    if cache_file is not None:
+        _write_atomically(cache_file, marshal.dumps(tagger.word_tag_tab))
     return tagger.word_tag_tab
+
+
+def _tag_cache_path(dictionary) -> str | None:
+    """A cache file named after the dictionary's path, size and time, so a
+    changed dictionary is never read from a stale cache."""
+    try:
+        name = dictionary.name
+        stat = os.stat(name)
+    except (AttributeError, OSError):
+        return None
+    finally:
+        close = getattr(dictionary, "close", None)
+        if close:
+            close()
+    key = hashlib.sha1(f"{name}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    return os.path.join(tempfile.gettempdir(), f"newsfacts-tags-{key}.marshal")
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    try:
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".newsfacts-tags-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # no cache then; the next run reads dict.txt again
 
 
 def words(text: str) -> list[Word]:
