@@ -60,6 +60,8 @@ def _code(folded: str, q: Quantity) -> str | None:
         return "code"
     if (after[:1] == "." and after[1:2].isdigit()) or (before[-1:] == "." and before[:1].isdigit()):
         return "code"
+    if len(q.numeral) > 1 and q.numeral[0] == "0" and q.numeral[1].isdigit():
+        return "code"  # 007, or the 000 of 8，000 written with a Chinese comma
     return None
 
 

@@ -45,7 +45,12 @@ def fold(text: str) -> str:
     """
     folded = text.translate(_table())
     if _BANKERS_ANYWHERE.search(folded):
-        folded = _BANKERS_BY_NUMERALS.sub(lambda m: _BANKERS[m.group()], folded)
+        # 伍拾万: each pass turns the ones beside a numeral into digits.
+        for _ in range(4):
+            changed = _BANKERS_BY_NUMERALS.sub(lambda m: _BANKERS[m.group()], folded)
+            if changed == folded:
+                break
+            folded = changed
     return folded
 
 
@@ -54,7 +59,7 @@ def fold(text: str) -> str:
 _BANKERS = {"陆": "六", "拾": "十", "肆": "四", "伍": "五", "参": "三"}
 _NEAR = "〇零一二两三四五六七八九十百千万亿点.0-9"
 _BANKERS_ANYWHERE = regex.compile("[陆拾肆伍参]")
-_BANKERS_BY_NUMERALS = regex.compile(rf"(?<=[{_NEAR}]|分之)[陆拾肆伍参]|[陆拾肆伍参](?=[{_NEAR}])")
+_BANKERS_BY_NUMERALS = regex.compile(rf"(?<=[{_NEAR}]|分之)[陆拾肆伍参]|[陆拾肆伍参](?=[{_NEAR}陆拾肆伍参])")
 
 
 # Spaces inside a number or between it and its unit, as in OCR'd or

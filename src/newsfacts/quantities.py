@@ -168,10 +168,12 @@ def _finish_range(folded: str, first: Found, far: Found, far_unit: Unit | None, 
     except (ValueError, ArithmeticError):
         return None
     if not any(ch in _BIG_MULTIPLIERS for ch in first.numeral):
-        # 3至5万元: the multiplier of the far end applies to both.
-        for char, multiplier in _BIG_MULTIPLIERS.items():
-            if far.numeral.endswith(char) and low < high / multiplier:
+        # 3至5万元, 3至5万亿元: the multiplier ending the far end applies to both.
+        # 一至一百万: when sharing 百万 would pass the far end, share the 万 alone.
+        for multiplier in (_trailing_multiplier(far.numeral), _big_multiplier(far.numeral)):
+            if multiplier > 1 and low * multiplier < high:
                 low *= multiplier
+                break
     if not low < high:
         return None
     end = far_unit.end if far_unit is not None else far.end
@@ -179,6 +181,35 @@ def _finish_range(folded: str, first: Found, far: Found, far_unit: Unit | None, 
     end, inner = _trailing_qualifier(folded, end, far_unit, inner)
     return Quantity(first.start if start is None else start, end, None, low, high, far_unit, first.form,
                     first.numeral, first.start, inner, False)
+
+
+def _trailing_multiplier(numeral: str) -> int:
+    """What the near end of a range shares with the far end NUMERAL: all of
+    千万 in 5千万 (3-5千万元 is 30 to 50 million), only the 万 in 一千七百九十万
+    or 五十万 (一至五十万 starts at 一万); 1 when no multiplier ends it."""
+    head = numeral.rstrip("十百千万亿")
+    tail = numeral[len(head) :]
+    if len(head.replace(".", "")) > 1 or not head:
+        tail = tail.lstrip("十百千")
+    elif not head.isascii():
+        tail = tail.lstrip("十")  # 一至五十万: 五十 is fifty, the 万 is shared
+    multiplier = 1
+    for char in tail:
+        multiplier *= _MULTIPLIER_VALUES[char]
+    return multiplier
+
+
+def _big_multiplier(numeral: str) -> int:
+    """The 万 and 亿 that end NUMERAL, multiplied out (1 when none do)."""
+    multiplier = 1
+    for char in reversed(numeral):
+        if char not in "万亿":
+            break
+        multiplier *= _MULTIPLIER_VALUES[char]
+    return multiplier
+
+
+_MULTIPLIER_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 
 
 def _adjacent_range(folded: str, found: Found) -> Quantity | None:
