@@ -209,7 +209,7 @@ def _load_jieba() -> None:
     runs tasks in several threads: segment's cache alone lets every thread
     that comes before the first load ends load a copy of its own."""
     with _JIEBA:
-        segment.words("")
+        segment.tag_of("")  # loads the dictionary and its tags
 
 
 def _records_partition(records, numbers, corpus, selection, errors) -> list[dict]:

@@ -81,24 +81,6 @@ def _write_atomically(path: str, data: bytes) -> None:
         pass  # no cache then; the next run reads dict.txt again
 
 
-def words(text: str) -> list[Word]:
-    """The words of TEXT from jieba's dictionary (no HMM guesses for
-    unknown words, which stay single characters), with their tags.
-
-    >>> [(w.text, w.tag) for w in words("广东完成规模以上工业增加值")]
-    [('广东', 'ns'), ('完成', 'v'), ('规模', 'n'), ('以上', 'f'), ('工业', 'n'), ('增加值', 'n')]
-    """
-    tags = _tags()
-    out = []
-    position = 0
-    for piece in _tokenizer().cut(text, HMM=False):
-        end = position + len(piece)
-        tag = tags.get(piece, "" if piece.isalnum() else "x")
-        out.append(Word(position, end, piece, tag))
-        position = end
-    return out
-
-
 def words_before(text: str, start: int, end: int) -> list[Word]:
     """The words of TEXT[START:END] read backwards from END, each the longest
     dictionary word that ends where the previous one starts (offsets into
