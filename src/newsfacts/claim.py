@@ -73,7 +73,7 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values: integral numbers as int, others as float."""
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {name: _plain(getattr(self, name)) for name in FIELDS}
 
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim))

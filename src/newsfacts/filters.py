@@ -192,6 +192,8 @@ def _inside_word(folded: str, q: Quantity, sentence: tuple[int, int]) -> str | N
     # Words that matter here are short: a few characters either side will do.
     lo = max(sentence[0], q.numeral_start - 4)
     hi = min(sentence[1], q.end + 4)
+    if not (_word_across(folded, lo, q.numeral_start, hi) or _word_across(folded, q.numeral_start + 1, q.end, hi)):
+        return None  # jieba's words (no HMM) are dictionary words: none can cross here
     window = folded[lo:hi]
     first, last = q.numeral_start - lo, q.end - lo
     for start, end in segment.word_spans(window):
@@ -200,6 +202,15 @@ def _inside_word(folded: str, q: Quantity, sentence: tuple[int, int]) -> str | N
         if first <= start < last < end:
             return "inside a word"
     return None
+
+
+def _word_across(folded: str, lo: int, boundary: int, hi: int) -> bool:
+    """Whether some dictionary word starting in LO..BOUNDARY runs past BOUNDARY."""
+    for start in range(max(lo, boundary - 4), boundary):
+        for end in range(boundary + 1, min(hi, start + 5) + 1):
+            if segment.is_word(folded[start:end]):
+                return True
+    return False
 
 
 _RULES = (_ordinal, _code, _url, _identifier, _date, _bare, _article, _bare_multiplier, _numeral_word, _title)

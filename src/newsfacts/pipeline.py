@@ -61,10 +61,8 @@ def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 
         if index != current:
             _share_out_lists(claims, in_sentence, folded, document, current)
             in_sentence, current = [], index
-        claim = _claim(text, compacted, quantity, sentence, in_sentence, source, line_starts, document, index)
-        if offset or first_line != 1:
-            claim = dataclasses.replace(claim, start=claim.start + offset, end=claim.end + offset,
-                                        line=claim.line + first_line - 1)
+        claim = _claim(text, compacted, quantity, sentence, in_sentence, source, line_starts, document, index,
+                       offset, first_line)
         claims.append(claim)
         in_sentence.append((claim, quantity.start, quantity.end))
     _share_out_lists(claims, in_sentence, folded, document, current)
@@ -77,8 +75,10 @@ def _sentence_index(starts: list[int], position: int) -> int:
 
 
 def _claim(text: str, compacted: Compacted, q: Quantity, sentence: Sentence, earlier: list[tuple[Claim, int, int]],
-           source: str, line_starts: list[int], document: context.DocumentContext, index: int) -> Claim:
-    """The claim of Q; EARLIER holds the claims before it in its sentence."""
+           source: str, line_starts: list[int], document: context.DocumentContext, index: int,
+           offset: int, first_line: int) -> Claim:
+    """The claim of Q; EARLIER holds the claims before it in its sentence.
+    OFFSET and FIRST_LINE place a piece of a document within the whole."""
     folded = compacted.text
     start, end = compacted.original(q.start), compacted.original_end(q.end)
     sentence_text = folded[sentence.start : sentence.end]
@@ -86,8 +86,8 @@ def _claim(text: str, compacted: Compacted, q: Quantity, sentence: Sentence, ear
     written = text[compacted.original(sentence.start) : compacted.original_end(sentence.end)]
     kind = _kind(q, sentence_text)
     return Claim(
-        start=start,
-        end=end,
+        start=start + offset,
+        end=end + offset,
         text=text[start:end],
         value=q.value,
         low=q.low,
@@ -101,7 +101,7 @@ def _claim(text: str, compacted: Compacted, q: Quantity, sentence: Sentence, ear
         time=document.time(index, q.start),
         entity=document.entity(index, q.start),
         source=source,
-        line=bisect.bisect_right(line_starts, start),
+        line=bisect.bisect_right(line_starts, start) + first_line - 1,
         sentence=_LINE_BREAKS.sub(" ", written),
     )
 
