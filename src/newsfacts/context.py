@@ -10,63 +10,27 @@ from __future__ import annotations
 
 import bisect
 from functools import cache
-from typing import Callable, NamedTuple
+from typing import Callable
 
 import regex
 
 from . import _lexicon, segment
 from .claim import Kind
 from .quantities import Quantity
-from .sentences import Sentence
+from . import entities, times
+from .entities import Entity, Span
+from .sentences import CLAUSE_MARKS, Sentence
 
 
-class Span(NamedTuple):
-    start: int
-    end: int
-
-
-class Entity(NamedTuple):
-    start: int
-    end: int
-    role: str  # place, person or org: the order in which a claim prefers them
-
-
-_CN = "〇零一二两三四五六七八九十廿卅"
-_RANGE = r"(?:[-~至到])"
-_CLAUSE_MARKS = "，,；;：:。！？!?、“”‘’（）()「」『』《》【】\n"
+_CLAUSE_MARKS = CLAUSE_MARKS
 # A comparison's base is not the claim's period: 比2019年同期增长11.1%.
 _COMPARED = regex.compile(r"(?:比|较|与|和|同|于|相比|高于|低于|对比)\Z")
 _NOUNISH = {"n", "nz", "vn", "an", "ng", "j", "b", "f", "l", "nt", "nr", "nrt", "g", "i", "h", "k", "a", "s", "zg"}
 # Tags of words that may stand between the phrase and its number.
 _TRAILING_SKIP = {"p", "d", "t", "c", "m", "q", "r", "u", "ul", "uj", "uz", "ud", "ug", "uv", "y", "e"}
 _AFTER_SKIP = regex.compile(r"(?:以上|以下|左右|上下|之多|多|余|不等)?(?:的)?[“「『]?")
-_PERSON_STOP = "说表示介绍认为指出称告诉坦言感慨笑的在是也还就对将把被向从和与及等"
-_PLACE_STOP = set("在从到于与和及对向由将把被让使为是的有了等据经其这那此每各我你他她它们去来至占达仅只就都也还局"
-                  "〇零一二两三四五六七八九十百千万")
-_MAX_NAME = 6
 _ROLES = ("place", "person", "org")
-_ANAPHORS = "该本"
 _ANAPHOR_REACH = 20  # sentences back to look for what 该县 stands for
-_COMMON_WORD = 100  # jieba dictionary count above which a word is not read as part of a name
-# 镇上, 村里: a place ending followed by a word of position is still a place.
-_PLACE_WORDS_AFTER = set("上里内中外前后边")
-_MAX_ORG = 12
-
-
-@cache
-def _time_pattern() -> regex.Pattern[str]:
-    words = _lexicon.alternation(_lexicon.words("time_words.txt"))
-    year = rf"(?:\d{{4}}(?:{_RANGE}\d{{4}})?|[〇零一二三四五六七八九]{{4}})年(?:度)?"
-    month = rf"(?:\d{{1,2}}(?:{_RANGE}\d{{1,2}})?|[{_CN}]{{1,3}}(?:{_RANGE}[{_CN}]{{1,3}})?)月(?:份)?"
-    cn_day = r"(?:[一二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二三四五六七八九])"
-    day = rf"(?:\d{{1,2}}|{cn_day})(?:日(?![圆元本])|号)"  # not 一三一日圆, 日本
-    paren_day = r"昨(?:（[^）]{1,4}）|\([^)]{1,4}\))日"
-    clock = rf"(?:\d{{1,2}}|{cn_day})[点时](?:\d{{1,2}}分|半)?"
-    weekday = r"(?:上|本|下)?(?:周|星期|礼拜)[一二三四五六日天]"
-    atom = rf"(?:{paren_day}|{year}|{month}|{day}|{weekday}|{words}|{clock}|昨午)"
-    part = r"(?:同期|当月|当天|底|初|末|上旬|中旬|下旬|以来|起|前后|前|后|期间|之前|内)"
-    # 2021年1月至9月: a span of time reads as one expression.
-    return regex.compile(rf"(?:截至|截止|到|至|自|从)?{atom}(?:{atom}|{part}|[至到-]{atom})*")
 
 
 @cache
@@ -93,33 +57,6 @@ def _level_words() -> frozenset[str]:
 def _tail_pattern() -> regex.Pattern[str]:
     tail, _ = _edge_words()
     return regex.compile(rf"(?:{_lexicon.alternation(tail)})+\Z")
-
-
-@cache
-def _suffixes() -> dict[str, list[str]]:
-    table: dict[str, list[str]] = {}
-    for word, role in _lexicon.rows("entity_suffixes.tsv"):
-        table.setdefault(role, []).append(word)
-    return table
-
-
-@cache
-def _entity_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    table = _suffixes()
-    surnames = _lexicon.alternation(_lexicon.words("surnames.txt"))
-    place = regex.compile(_lexicon.alternation(table["place"]))
-    org = regex.compile(_lexicon.alternation(table["org"]))
-    after = regex.compile(rf"(?:{surnames})(?:{_lexicon.alternation(table['title_after'])})")
-    before = regex.compile(rf"(?:{_lexicon.alternation(table['title_before'])})"
-                           rf"(?P<name>(?:{surnames})[\p{{Han}}]{{1,2}}?)(?=[{_PERSON_STOP}，,：:。\s])")
-    return place, org, after, before
-
-
-@cache
-def _clause_name() -> regex.Pattern[str]:
-    """王金友就赶到, 李国章说: a name opening a clause, before a verb or particle."""
-    surnames = _lexicon.alternation(_lexicon.words("surnames.txt"))
-    return regex.compile(rf"(?<=^|[{regex.escape(_CLAUSE_MARKS)}])(?:{surnames})[\p{{Han}}]{{1,2}}?(?=[{_PERSON_STOP}])")
 
 
 class DocumentContext:
@@ -226,7 +163,7 @@ class DocumentContext:
         if index not in self._times:
             sentence = self.sentences[index]
             spans = []
-            for match in _time_pattern().finditer(self.folded, sentence.start, sentence.end):
+            for match in times.pattern().finditer(self.folded, sentence.start, sentence.end):
                 if not _COMPARED.search(self.folded, max(sentence.start, match.start() - 2), match.start()):
                     spans.append(Span(match.start(), match.end()))
             self._times[index] = spans
@@ -235,7 +172,7 @@ class DocumentContext:
     def _entities_in(self, index: int) -> dict[str, list[Entity]]:
         """The entities of sentence INDEX by role, each list in reading order."""
         if index not in self._entities:
-            self._entities[index] = _entities(self.folded, self.sentences[index])
+            self._entities[index] = entities.find(self.folded, self.sentences[index])
         return self._entities[index]
 
     def words(self, start: int, end: int) -> list[segment.Word]:
@@ -375,140 +312,6 @@ _FUNCTION_TAGS = {"p", "d", "c", "u", "ul", "uj", "uz", "ud", "ug", "uv", "r", "
 # Counts and sizes name their noun after them (3000余家注册网店); money and
 # rates name it before (旅游收入90余亿元), and take one after only failing that.
 _NOUN_FIRST = {Kind.COUNT, Kind.WEIGHT, Kind.AREA, Kind.VOLUME, Kind.DURATION, Kind.AGE}
-
-
-def _entities(folded: str, sentence: Sentence) -> dict[str, list[Entity]]:
-    """Places, organisations and people named in SENTENCE, in reading order."""
-    place, org, title_after, title_before = _entity_patterns()
-    places: list[Span] = []
-    orgs: list[Span] = []
-    people: list[Span] = []
-    for match in place.finditer(folded, sentence.start, sentence.end):
-        span = _name_before(folded, sentence.start, match, _MAX_NAME, 1)
-        if span:
-            places.append(span)
-    for position in _subject_positions(folded, sentence):
-        word = _dictionary_word_at(folded, position, sentence.end)
-        if word is None:
-            continue
-        tag = segment.tag_of(word)
-        if tag == "ns" and word not in _not_places():
-            places.append(Span(position, position + len(word)))
-        elif tag == "nt":
-            orgs.append(Span(position, position + len(word)))
-    for match in org.finditer(folded, sentence.start, sentence.end):
-        span = _name_before(folded, sentence.start, match, _MAX_ORG, 2)
-        if span:
-            orgs.append(span)
-    for match in title_after.finditer(folded, sentence.start, sentence.end):
-        people.append(Span(match.start(), match.end()))
-    for match in title_before.finditer(folded, sentence.start, sentence.end):
-        people.append(Span(match.start("name"), match.end("name")))
-    for match in _clause_name().finditer(folded, sentence.start, sentence.end):
-        if not segment.is_word(match.group()) and "某" not in match.group():
-            people.append(Span(match.start(), match.end()))
-    merged_places = _merge(places)
-    return {
-        "place": [Entity(*span, "place") for span in merged_places if not _quoted(folded, sentence.start, span.start)],
-        "person": [Entity(*span, "person") for span in _merge(people)],
-        "org": [Entity(*span, "org") for span in _merge(orgs + merged_places) if span not in merged_places],
-    }
-
-
-# Where a clause's subject starts: after its punctuation, an opening time
-# expression (1-2月，广东) or a preposition (在兴化，以鱼为原料).
-# 据海关统计: the source of a figure is not what it is about.
-_SOURCE = regex.compile(r"据|根据|来自")
-_SUBJECT_OPENERS = regex.compile(r"(?:在|从|于|据|对|与|和|到|由|将|让|使|其中|同时|此外|而|但|而且|如今|目前|当地的?)?")
-
-
-def _subject_positions(folded: str, sentence: Sentence) -> list[int]:
-    positions = []
-    start = sentence.start
-    while start < sentence.end:
-        position = start
-        time = _time_pattern().match(folded, position, sentence.end)
-        if time:
-            position = time.end()
-            while position < sentence.end and folded[position] in "，, ":
-                position += 1
-        opener = _SUBJECT_OPENERS.match(folded, position, sentence.end)
-        if opener:
-            position = opener.end()
-        if not _SOURCE.match(folded, position):
-            positions.append(position)
-        if position != start:
-            positions.append(start)
-        mark = _NEXT_CLAUSE.search(folded, start, sentence.end)
-        if not mark:
-            break
-        start = mark.end()
-    return positions
-
-
-_NEXT_CLAUSE = regex.compile(r"[，,；;：:、]")
-
-
-def _dictionary_word_at(folded: str, position: int, end: int) -> str | None:
-    """The longest word of jieba's dictionary (two to four characters) at POSITION."""
-    for length in (4, 3, 2):
-        if position + length <= end and segment.is_word(folded[position : position + length]):
-            return folded[position : position + length]
-    return None
-
-
-def _quoted(folded: str, floor: int, position: int) -> bool:
-    """Whether POSITION is inside “…” (中国龙虾之都 is a title, not the place)."""
-    opened = folded.rfind("“", floor, position)
-    return opened >= 0 and folded.find("”", opened, position) < 0
-
-
-def _name_before(folded: str, floor: int, suffix: regex.Match[str], longest: int, shortest: int) -> Span | None:
-    """The name that ends with SUFFIX: 醴陵 in 醴陵市, not 引进 in 引进茶陵县."""
-    end = suffix.end()
-    if end < len(folded) and folded[end] not in _PLACE_WORDS_AFTER and segment.is_word(folded[suffix.start() : end + 1]):
-        return None  # 村委, 市场, 区域: the ending is part of another word
-    if len(suffix.group()) == 1 and folded[suffix.start() - 1 : end] in _not_places():
-        return None
-    start = suffix.start()
-    while start > floor and suffix.start() - start < longest:
-        ch = folded[start - 1]
-        if not ("\u4e00" <= ch <= "\u9fff") or ch in _PLACE_STOP or _verb_ends_at(folded, floor, start):
-            break
-        start -= 1
-        if ch in _ANAPHORS:
-            break  # 该县, 本市: nothing stands before the pronoun
-    if suffix.start() - start < shortest:
-        return None
-    name = folded[start:end]
-    if name[0] not in _ANAPHORS and segment.is_word(name) and segment.tag_of(name) not in ("ns", "nt", "nz", "nr"):
-        return None  # 网店, 商店: a common noun that happens to end like a name
-    return Span(start, end)
-
-
-def _verb_ends_at(folded: str, floor: int, position: int) -> bool:
-    """Whether a common two-character verb, adverb or time word ends at
-    POSITION (邀请虎踞镇, 目前该县); rare ones (虎踞) are more likely names."""
-    if position - 2 < floor:
-        return False
-    word = folded[position - 2 : position]
-    return segment.tag_of(word) in ("v", "p", "d", "c", "t", "r") and segment.frequency(word) >= _COMMON_WORD
-
-
-@cache
-def _not_places() -> frozenset[str]:
-    return _lexicon.words("not_places.txt")
-
-
-def _merge(spans: list[Span]) -> list[Span]:
-    """Sorted, with overlapping or touching names joined (茶陵县 + 虎踞镇)."""
-    merged: list[Span] = []
-    for span in sorted(spans):
-        if merged and span.start <= merged[-1].end:
-            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
-        else:
-            merged.append(span)
-    return merged
 
 
 def _looks_like_headline(folded: str, sentence_list: list[Sentence]) -> bool:

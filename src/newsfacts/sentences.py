@@ -15,6 +15,8 @@ import regex
 # them stay with the sentence (他说：“……。”).
 _END_MARKS = "。！？!?；;…"
 _CLOSERS = "”’」』）)】》\"'"
+# Marks that end a clause inside a sentence, or a quotation within it.
+CLAUSE_MARKS = "，,；;：:。！？!?、“”‘’（）()「」『』《》【】\n"
 # A line that ends in one of these continues on the next line.
 _CONTINUES = "，,、：:（(“‘「『《【-—"
 

@@ -1,0 +1,195 @@
+"""Places, organisations and people named in a sentence (ANNOTATION.md
+`entity`): names ending like a place (醴陵市, 虎踞镇) or an organisation
+(…合作社), people by their title (陈小姐, 书记李慧勤) or at the head of a
+clause, and dictionary places at a clause's subject (广东完成…)."""
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+import regex
+
+from . import _lexicon, segment, times
+from .sentences import CLAUSE_MARKS, Sentence
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+class Entity(NamedTuple):
+    start: int
+    end: int
+    role: str  # place, person or org: the order in which a claim prefers them
+
+
+_PERSON_STOP = "说表示介绍认为指出称告诉坦言感慨笑的在是也还就对将把被向从和与及等"
+_PLACE_STOP = set("在从到于与和及对向由将把被让使为是的有了等据经其这那此每各我你他她它们去来至占达仅只就都也还局"
+                  "〇零一二两三四五六七八九十百千万")
+_MAX_NAME = 6
+_ANAPHORS = "该本"
+_COMMON_WORD = 100  # jieba dictionary count above which a word is not read as part of a name
+# 镇上, 村里: a place ending followed by a word of position is still a place.
+_PLACE_WORDS_AFTER = set("上里内中外前后边")
+_MAX_ORG = 12
+
+
+@cache
+def _suffixes() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for word, role in _lexicon.rows("entity_suffixes.tsv"):
+        table.setdefault(role, []).append(word)
+    return table
+
+
+@cache
+def _entity_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    table = _suffixes()
+    surnames = _lexicon.alternation(_lexicon.words("surnames.txt"))
+    place = regex.compile(_lexicon.alternation(table["place"]))
+    org = regex.compile(_lexicon.alternation(table["org"]))
+    after = regex.compile(rf"(?:{surnames})(?:{_lexicon.alternation(table['title_after'])})")
+    before = regex.compile(rf"(?:{_lexicon.alternation(table['title_before'])})"
+                           rf"(?P<name>(?:{surnames})[\p{{Han}}]{{1,2}}?)(?=[{_PERSON_STOP}，,：:。\s])")
+    return place, org, after, before
+
+
+@cache
+def _clause_name() -> regex.Pattern[str]:
+    """王金友就赶到, 李国章说: a name opening a clause, before a verb or particle."""
+    surnames = _lexicon.alternation(_lexicon.words("surnames.txt"))
+    return regex.compile(rf"(?<=^|[{regex.escape(CLAUSE_MARKS)}])(?:{surnames})[\p{{Han}}]{{1,2}}?(?=[{_PERSON_STOP}])")
+
+
+def find(folded: str, sentence: Sentence) -> dict[str, list[Entity]]:
+    """Places, organisations and people named in SENTENCE, in reading order."""
+    place, org, title_after, title_before = _entity_patterns()
+    places: list[Span] = []
+    orgs: list[Span] = []
+    people: list[Span] = []
+    for match in place.finditer(folded, sentence.start, sentence.end):
+        span = _name_before(folded, sentence.start, match, _MAX_NAME, 1)
+        if span:
+            places.append(span)
+    for position in _subject_positions(folded, sentence):
+        word = _dictionary_word_at(folded, position, sentence.end)
+        if word is None:
+            continue
+        tag = segment.tag_of(word)
+        if tag == "ns" and word not in _not_places():
+            places.append(Span(position, position + len(word)))
+        elif tag == "nt":
+            orgs.append(Span(position, position + len(word)))
+    for match in org.finditer(folded, sentence.start, sentence.end):
+        span = _name_before(folded, sentence.start, match, _MAX_ORG, 2)
+        if span:
+            orgs.append(span)
+    for match in title_after.finditer(folded, sentence.start, sentence.end):
+        people.append(Span(match.start(), match.end()))
+    for match in title_before.finditer(folded, sentence.start, sentence.end):
+        people.append(Span(match.start("name"), match.end("name")))
+    for match in _clause_name().finditer(folded, sentence.start, sentence.end):
+        if not segment.is_word(match.group()) and "某" not in match.group():
+            people.append(Span(match.start(), match.end()))
+    merged_places = _merge(places)
+    return {
+        "place": [Entity(*span, "place") for span in merged_places if not _quoted(folded, sentence.start, span.start)],
+        "person": [Entity(*span, "person") for span in _merge(people)],
+        "org": [Entity(*span, "org") for span in _merge(orgs + merged_places) if span not in merged_places],
+    }
+
+
+# Where a clause's subject starts: after its punctuation, an opening time
+# expression (1-2月，广东) or a preposition (在兴化，以鱼为原料).
+# 据海关统计: the source of a figure is not what it is about.
+_SOURCE = regex.compile(r"据|根据|来自")
+_SUBJECT_OPENERS = regex.compile(r"(?:在|从|于|据|对|与|和|到|由|将|让|使|其中|同时|此外|而|但|而且|如今|目前|当地的?)?")
+
+
+def _subject_positions(folded: str, sentence: Sentence) -> list[int]:
+    positions = []
+    start = sentence.start
+    while start < sentence.end:
+        position = start
+        time = times.pattern().match(folded, position, sentence.end)
+        if time:
+            position = time.end()
+            while position < sentence.end and folded[position] in "，, ":
+                position += 1
+        opener = _SUBJECT_OPENERS.match(folded, position, sentence.end)
+        if opener:
+            position = opener.end()
+        if not _SOURCE.match(folded, position):
+            positions.append(position)
+        if position != start:
+            positions.append(start)
+        mark = _NEXT_CLAUSE.search(folded, start, sentence.end)
+        if not mark:
+            break
+        start = mark.end()
+    return positions
+
+
+_NEXT_CLAUSE = regex.compile(r"[，,；;：:、]")
+
+
+def _dictionary_word_at(folded: str, position: int, end: int) -> str | None:
+    """The longest word of jieba's dictionary (two to four characters) at POSITION."""
+    for length in (4, 3, 2):
+        if position + length <= end and segment.is_word(folded[position : position + length]):
+            return folded[position : position + length]
+    return None
+
+
+def _quoted(folded: str, floor: int, position: int) -> bool:
+    """Whether POSITION is inside “…” (中国龙虾之都 is a title, not the place)."""
+    opened = folded.rfind("“", floor, position)
+    return opened >= 0 and folded.find("”", opened, position) < 0
+
+
+def _name_before(folded: str, floor: int, suffix: regex.Match[str], longest: int, shortest: int) -> Span | None:
+    """The name that ends with SUFFIX: 醴陵 in 醴陵市, not 引进 in 引进茶陵县."""
+    end = suffix.end()
+    if end < len(folded) and folded[end] not in _PLACE_WORDS_AFTER and segment.is_word(folded[suffix.start() : end + 1]):
+        return None  # 村委, 市场, 区域: the ending is part of another word
+    if len(suffix.group()) == 1 and folded[suffix.start() - 1 : end] in _not_places():
+        return None
+    start = suffix.start()
+    while start > floor and suffix.start() - start < longest:
+        ch = folded[start - 1]
+        if not ("\u4e00" <= ch <= "\u9fff") or ch in _PLACE_STOP or _verb_ends_at(folded, floor, start):
+            break
+        start -= 1
+        if ch in _ANAPHORS:
+            break  # 该县, 本市: nothing stands before the pronoun
+    if suffix.start() - start < shortest:
+        return None
+    name = folded[start:end]
+    if name[0] not in _ANAPHORS and segment.is_word(name) and segment.tag_of(name) not in ("ns", "nt", "nz", "nr"):
+        return None  # 网店, 商店: a common noun that happens to end like a name
+    return Span(start, end)
+
+
+def _verb_ends_at(folded: str, floor: int, position: int) -> bool:
+    """Whether a common two-character verb, adverb or time word ends at
+    POSITION (邀请虎踞镇, 目前该县); rare ones (虎踞) are more likely names."""
+    if position - 2 < floor:
+        return False
+    word = folded[position - 2 : position]
+    return segment.tag_of(word) in ("v", "p", "d", "c", "t", "r") and segment.frequency(word) >= _COMMON_WORD
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    return _lexicon.words("not_places.txt")
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Sorted, with overlapping or touching names joined (茶陵县 + 虎踞镇)."""
+    merged: list[Span] = []
+    for span in sorted(spans):
+        if merged and span.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged

@@ -1,0 +1,28 @@
+"""Time expressions as news writes them: 2021年1-2月, 去年同期, 昨（廿五）日,
+截至目前, 早上7点 (ANNOTATION.md `time`)."""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from . import _lexicon
+
+_CN = "〇零一二两三四五六七八九十廿卅"
+_RANGE = r"(?:[-~至到])"
+
+
+@cache
+def pattern() -> regex.Pattern[str]:
+    words = _lexicon.alternation(_lexicon.words("time_words.txt"))
+    year = rf"(?:\d{{4}}(?:{_RANGE}\d{{4}})?|[〇零一二三四五六七八九]{{4}})年(?:度)?"
+    month = rf"(?:\d{{1,2}}(?:{_RANGE}\d{{1,2}})?|[{_CN}]{{1,3}}(?:{_RANGE}[{_CN}]{{1,3}})?)月(?:份)?"
+    cn_day = r"(?:[一二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二三四五六七八九])"
+    day = rf"(?:\d{{1,2}}|{cn_day})(?:日(?![圆元本])|号)"  # not 一三一日圆, 日本
+    paren_day = r"昨(?:（[^）]{1,4}）|\([^)]{1,4}\))日"
+    clock = rf"(?:\d{{1,2}}|{cn_day})[点时](?:\d{{1,2}}分|半)?"
+    weekday = r"(?:上|本|下)?(?:周|星期|礼拜)[一二三四五六日天]"
+    atom = rf"(?:{paren_day}|{year}|{month}|{day}|{weekday}|{words}|{clock}|昨午)"
+    part = r"(?:同期|当月|当天|底|初|末|上旬|中旬|下旬|以来|起|前后|前|后|期间|之前|内)"
+    # 2021年1月至9月: a span of time reads as one expression.
+    return regex.compile(rf"(?:截至|截止|到|至|自|从)?{atom}(?:{atom}|{part}|[至到-]{atom})*")
