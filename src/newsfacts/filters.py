@@ -20,6 +20,7 @@ _CLOCK_AFTER = regex.compile(r"(?:半|钟|整|许|[\d〇零一二三四五六七
 _ID_CONTEXT = regex.compile(r"(?:电话|手机|热线|传真|QQ|qq|微信|邮编|编号|号码|代码|账号|帐号|工号|学号|车牌|身份证)[^，。；\n]{0,6}\Z")
 _LATIN = regex.compile(r"[A-Za-z]")
 _RANK_UNITS = {"名", "位", "强"}
+_CN_YEAR = regex.compile(r"(?:一九|二〇)[〇一二三四五六七八九]{2}\Z")
 _QUALIFIED_BARE = regex.compile(r"(?:近|逾|超|超过|上|约|几|数|将近|接近|突破)\Z")
 
 
@@ -132,14 +133,17 @@ def _bare(folded: str, q: Quantity) -> str | None:
             return None
         return "bare numeral"
     if is_cn_headed(q):
-        if "." in numeral or (digit_string(numeral) and "〇" in numeral and len(numeral) >= 3):
-            return None  # 一二九.九, 一三〇 in exchange-rate copy
+        if "." in numeral or (digit_string(numeral) and "〇" in numeral and len(numeral) >= 3
+                              and not _CN_YEAR.match(numeral)):
+            return None  # 一二九.九, 一三〇 in exchange-rate copy; 二〇二三 is a year
         if any(ch in "百千万亿" for ch in numeral) and any(ch in CN_DIGITS for ch in numeral):
             return None  # 三万五, 一千二
         return "bare numeral"
     if any(ch in "万亿兆" for ch in numeral) or (any(ch in "千百" for ch in numeral) and q.low is None):
         return None
-    if "." in numeral:
+    # A bare decimal is a version or an era as often as an amount (工业4.0,
+    # 2.0版); it counts only with a qualifier (约3.5).
+    if "." in numeral and _QUALIFIED_BARE.search(folded, max(0, q.start - 2), q.start):
         return None
     return "bare number"
 
