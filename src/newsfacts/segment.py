@@ -1,12 +1,12 @@
-"""jieba, loaded on first use: words and their dictionary tags.
+"""jieba, loaded on first use: words, their dictionary tags, segmentation.
 
-Loading jieba's dictionary takes most of a second, so nothing imports it
-until a claim needs it. Tags come from jieba's dictionary (the tags
-jieba.posseg would give a dictionary word) without running its much
-slower tagger.
+Nothing imports jieba until a claim needs it. Tags come from jieba's
+dictionary (the tags jieba.posseg would give a dictionary word) without
+running its much slower tagger.
 """
 from __future__ import annotations
 
+import array
 import hashlib
 import logging
 import marshal
@@ -25,39 +25,83 @@ class Word(NamedTuple):
 
 @cache
 def _tokenizer():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
+    """jieba's tokenizer with its dictionary loaded."""
+    return _load()[0]
 
 
 @cache
 def _tags() -> dict[str, str]:
-    """Each dictionary word's part of speech. Reading them out of jieba's
-    dict.txt takes longer than loading jieba itself, so, as jieba does for
-    its own dictionary, they are kept in a marshal file in the temporary
-    folder after the first run."""
-    cache_file = _tag_cache_path(_tokenizer().get_dict_file())
-    if cache_file is not None:
-        try:
-            with open(cache_file, "rb") as handle:
-                return marshal.load(handle)
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
+    """Each dictionary word's part of speech (what jieba.posseg gives it)."""
+    return _load()[1]
+
+
+@cache
+def _load():
+    """jieba's tokenizer and the dictionary's tags, from a cache of our own.
+
+    jieba keeps its word counts in a marshal file of one big dict, and
+    reading the tags out of dict.txt takes longer still: together over a
+    second, paid at every start. Both tables are kept here instead as a few
+    long strings (and an array of counts) that load in a tenth of that,
+    then handed to jieba's tokenizer as the dictionary it would have
+    built. The cache is named after dict.txt's path, size and time, so a
+    changed dictionary is never read from a stale one.
+    """
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    cache_file = _cache_path(tokenizer.get_dict_file())
+    loaded = _read_cache(cache_file) if cache_file else None
+    if loaded is not None:
+        tokenizer.FREQ, tokenizer.total, tags = loaded
+        tokenizer.initialized = True
+        return tokenizer, tags
+    tokenizer.initialize()
     import jieba.posseg
 
-    tagger = jieba.posseg.POSTokenizer(_tokenizer())
-    tagger.load_word_tag(_tokenizer().get_dict_file())
-    if cache_file is not None:
-        _write_atomically(cache_file, marshal.dumps(tagger.word_tag_tab))
-    return tagger.word_tag_tab
+    tagger = jieba.posseg.POSTokenizer(tokenizer)
+    tagger.load_word_tag(tokenizer.get_dict_file())
+    if cache_file:
+        _write_cache(cache_file, tokenizer.FREQ, tokenizer.total, tagger.word_tag_tab)
+    return tokenizer, tagger.word_tag_tab
 
 
-def _tag_cache_path(dictionary) -> str | None:
-    """A cache file named after the dictionary's path, size and time, so a
-    changed dictionary is never read from a stale cache."""
+def _read_cache(path: str) -> tuple[dict[str, int], int, dict[str, str]] | None:
+    try:
+        with open(path, "rb") as handle:
+            words, counts, total, by_tag = marshal.load(handle)
+        numbers = array.array("q")
+        numbers.frombytes(counts)
+        freq = dict(zip(words.split("\n"), numbers))
+        tags: dict[str, str] = {}
+        for tag, tagged in by_tag.items():
+            tags.update(dict.fromkeys(tagged.split("\n"), tag))
+        return freq, total, tags
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _write_cache(path: str, freq: dict[str, int], total: int, tags: dict[str, str]) -> None:
+    by_tag: dict[str, list[str]] = {}
+    for word, tag in tags.items():
+        by_tag.setdefault(tag, []).append(word)
+    data = marshal.dumps((
+        "\n".join(freq),
+        array.array("q", freq.values()).tobytes(),
+        total,
+        {tag: "\n".join(words) for tag, words in by_tag.items()},
+    ))
+    try:
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".newsfacts-jieba-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # no cache then; the next start builds it again
+
+
+def _cache_path(dictionary) -> str | None:
     try:
         name = dictionary.name
         stat = os.stat(name)
@@ -67,18 +111,8 @@ def _tag_cache_path(dictionary) -> str | None:
         close = getattr(dictionary, "close", None)
         if close:
             close()
-    key = hashlib.sha1(f"{name}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    return os.path.join(tempfile.gettempdir(), f"newsfacts-tags-{key}.marshal")
-
-
-def _write_atomically(path: str, data: bytes) -> None:
-    try:
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".newsfacts-tags-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        pass  # no cache then; the next run reads dict.txt again
+    key = hashlib.sha1(f"{name}|{stat.st_size}|{stat.st_mtime_ns}|1".encode()).hexdigest()[:16]
+    return os.path.join(tempfile.gettempdir(), f"newsfacts-jieba-{key}.marshal")
 
 
 def words_before(text: str, start: int, end: int) -> list[Word]:
