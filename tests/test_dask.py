@@ -39,7 +39,7 @@ def tokenizer_loads():
     """How often this process has loaded jieba's dictionary, and used it."""
     from newsfacts import segment
 
-    info = segment._tokenizer.cache_info()
+    info = segment._load.cache_info()
     return info.misses, info.hits
 
 
@@ -49,7 +49,7 @@ def test_files_on_a_cluster_match_one_process_and_load_jieba_once_per_worker(cli
     assert by_place(claims.compute()) == expected_files()
     loads = client.run(tokenizer_loads)
     assert len(loads) == 2
-    assert all(misses == 1 and hits > 100 for misses, hits in loads.values()), loads
+    assert all(misses == 1 and hits >= 1 for misses, hits in loads.values()), loads
 
 
 def test_records_with_an_id_field(client, tmp_path):

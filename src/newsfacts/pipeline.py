@@ -38,10 +38,13 @@ def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 
     sentence_starts = [s.start for s in sentence_list]
     line_starts = [0] + [m.end() for m in regex.finditer("\n", text)]
     claims: list[Claim] = []
-    document = context.DocumentContext(
-        folded, sentence_list,
-        lambda start, end: text[compacted.original(start) : compacted.original_end(end)],
-    )
+    if compacted.jumps:
+        def written(start: int, end: int) -> str:
+            return text[compacted.original(start) : compacted.original_end(end)]
+    else:
+        def written(start: int, end: int) -> str:
+            return text[start:end]
+    document = context.DocumentContext(folded, sentence_list, written)
     taken = 0
     in_sentence: list[tuple[Claim, int, int]] = []  # claims of the current sentence, with their folded span
     current = -1

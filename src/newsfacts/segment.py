@@ -124,7 +124,7 @@ def words_before(text: str, start: int, end: int) -> list[Word]:
     >>> [w.text for w in words_before("去年攸县卫生厕所普及率达", 2, 11)]
     ['攸县', '卫生', '厕所', '普及率']
     """
-    freq, tags = _tokenizer().FREQ, _tags()
+    freq, tags = _counts(), _tags()
     out = []
     position = end
     while position > start:
@@ -148,7 +148,7 @@ def words_after(text: str, start: int, end: int) -> list[Word]:
     >>> [w.text for w in words_after("注册网店、96个", 0, 5)]
     ['注册', '网店', '、']
     """
-    freq, tags = _tokenizer().FREQ, _tags()
+    freq, tags = _counts(), _tags()
     out = []
     position = start
     while position < end:
@@ -198,7 +198,12 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def is_word(text: str) -> bool:
     """Whether TEXT is a word of jieba's dictionary."""
-    return bool(_tokenizer().FREQ.get(text))
+    return bool(_counts().get(text))
+
+
+@cache
+def _counts() -> dict[str, int]:
+    return _tokenizer().FREQ
 
 
 def tag_of(text: str) -> str:
@@ -208,4 +213,4 @@ def tag_of(text: str) -> str:
 
 def frequency(text: str) -> int:
     """How often jieba's dictionary saw TEXT as a word (0 if never)."""
-    return _tokenizer().FREQ.get(text) or 0
+    return _counts().get(text) or 0
