@@ -69,7 +69,16 @@ class DocumentContext:
         self._times: dict[int, list[Span]] = {}
         self._entities: dict[int, dict[str, list[Entity]]] = {}
         self._starts = [sentence.start for sentence in sentence_list]
+        self._sentence_texts: dict[int, str] = {}
         self.headline = 0 if sentence_list and _looks_like_headline(folded, sentence_list) else None
+
+    def sentence_text(self, index: int) -> str:
+        """Sentence INDEX as written, line breaks turned into spaces: one
+        string shared by all its claims (and pickled once with them)."""
+        if index not in self._sentence_texts:
+            sentence = self.sentences[index]
+            self._sentence_texts[index] = _LINE_BREAKS.sub(" ", self.written(sentence.start, sentence.end))
+        return self._sentence_texts[index]
 
     def time(self, index: int, position: int) -> str | None:
         span = self._nearest(index, position, self._times_in, last=True)
@@ -206,6 +215,7 @@ def _inside_word(folded: str, at: int) -> bool:
     return segment.is_word(folded[at - 1 : at + 1]) or segment.is_word(folded[at : at + 2])
 
 
+_LINE_BREAKS = regex.compile(r"\s*\n\s*")
 _LIST_CLAUSE_MARKS = _CLAUSE_MARKS.replace("、", "")
 
 

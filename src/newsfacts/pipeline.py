@@ -15,7 +15,6 @@ from .sentences import Sentence
 
 _LOG = logging.getLogger(__name__)
 _LIST_JOINERS = ("、", "和", "及", "与")
-_LINE_BREAKS = regex.compile(r"\s*\n\s*")
 _SPACES = regex.compile(r"\s+")
 # A duration or age (两年平均增长) does not lend its measure to the next number.
 _OWN_MEASURE = {Kind.DURATION, Kind.AGE}
@@ -84,10 +83,8 @@ def _claim(text: str, compacted: Compacted, q: Quantity, sentence: Sentence, ear
     OFFSET and FIRST_LINE place a piece of a document within the whole."""
     folded = compacted.text
     start, end = compacted.original(q.start), compacted.original_end(q.end)
-    sentence_text = folded[sentence.start : sentence.end]
     bare_multiplier = is_cn_headed(q) and q.numeral[0] in "百千万亿"
-    written = text[compacted.original(sentence.start) : compacted.original_end(sentence.end)]
-    kind = _kind(q, sentence_text)
+    kind = _kind(q, folded, sentence)
     return Claim(
         start=start + offset,
         end=end + offset,
@@ -105,7 +102,7 @@ def _claim(text: str, compacted: Compacted, q: Quantity, sentence: Sentence, ear
         entity=document.entity(index, q.start),
         source=source,
         line=bisect.bisect_right(line_starts, start) + first_line - 1,
-        sentence=_LINE_BREAKS.sub(" ", written),
+        sentence=document.sentence_text(index),
     )
 
 
@@ -123,9 +120,9 @@ def _unit_as_written(text: str, compacted: Compacted, q: Quantity) -> str | None
     return written
 
 
-def _kind(q: Quantity, sentence_text: str) -> Kind:
+def _kind(q: Quantity, folded: str, sentence: Sentence) -> Kind:
     if q.unit is not None:
-        return units.kind_in_context(q.unit, sentence_text)
+        return units.kind_in_context(q.unit, folded, sentence.start, sentence.end)
     return _FORM_KINDS.get(q.form.value, Kind.NUMBER)
 
 

@@ -38,7 +38,7 @@ class Document(NamedTuple):
 # A file larger than this is read and handled in pieces of about
 # _PIECE_CHARS characters, cut at paragraph breaks, so memory stays bounded.
 _WHOLE_FILE_BYTES = 2_000_000
-_PIECE_CHARS = 250_000
+_PIECE_CHARS = 120_000
 _READ_BYTES = 1 << 20
 # News has no line this long; such input is a dump of something else.
 LONGEST_LINE = 200_000

@@ -134,9 +134,12 @@ def starts_unit(folded: str, pos: int) -> bool:
     return bool(match) and len(match.group()) > 1
 
 
-def kind_in_context(unit: Unit, sentence: str) -> Kind:
-    """The unit's kind, refined by words of its sentence (分 as money or score)."""
+def kind_in_context(unit: Unit, folded: str, start: int, end: int) -> Kind:
+    """The unit's kind, refined by words of its sentence FOLDED[START:END]
+    (分 as money or score)."""
     for surface, kind, triggers in _contexts():
-        if unit.surface == surface and any(word in sentence for word in triggers):
-            return kind
+        if unit.surface == surface:
+            sentence = folded[start:end]
+            if any(word in sentence for word in triggers):
+                return kind
     return unit.kind
