@@ -42,19 +42,31 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     """
     if encoding:
         return _decode_as(data, encoding)
+    text = _decode_as(data, encoding_of(data))
+    if "\x00" in text:
+        raise DecodeError("binary data (NUL bytes)" + _HINT)
+    return text
+
+
+def encoding_of(data: bytes, sample: bool = False) -> str:
+    """The encoding DATA is written in: its byte-order mark, UTF-8 when it
+    reads as UTF-8, else what charset-normalizer finds among the Chinese
+    encodings. SAMPLE says DATA is the head of a longer file, which may end
+    inside a character. Raises DecodeError when it is not text.
+    """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return _decode_as(data, name)
+            return name
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise DecodeError(f"not text: this is {what}")
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return _detect(data)
-    if "\x00" in text:
-        raise DecodeError("binary data (NUL bytes)" + _HINT)
-    return text
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as error:
+        if sample and error.start >= len(data) - 4:
+            return "utf-8"
+    return _detect(data)
 
 
 def _decode_as(data: bytes, encoding: str) -> str:
@@ -67,6 +79,7 @@ def _decode_as(data: bytes, encoding: str) -> str:
 
 
 def _detect(data: bytes) -> str:
+    """The name of the encoding charset-normalizer finds for DATA."""
     import charset_normalizer
 
     # A Chinese news tool meets GB18030/GBK and Big5; UTF-16/32 without a
@@ -76,7 +89,4 @@ def _detect(data: bytes) -> str:
     if best is None:
         reason = "binary data (NUL bytes)" if b"\x00" in data else "not text in any encoding I can tell"
         raise DecodeError(reason + _HINT)
-    text = str(best)
-    if "\x00" in text:
-        raise DecodeError("binary data (NUL bytes)" + _HINT)
-    return text
+    return best.encoding

@@ -25,7 +25,7 @@ def _by_position() -> dict[str, dict[str, Qualifier]]:
 def _before_pattern(position: str) -> regex.Pattern[str]:
     words = _lexicon.alternation(_by_position()[position])
     fillers = _lexicon.alternation(_FILLERS)
-    return regex.compile(rf"(?:{words})(?:{fillers})?\Z")
+    return regex.compile(rf"(?P<word>{words})(?:{fillers})?\Z")
 
 
 # Bounds that qualify a number across a short verb (最多可申请30万元).
@@ -49,15 +49,14 @@ def qualify(folded: str, start: int, end: int, inner: str, bare_multiplier: bool
     before = folded[max(0, start - 6) : start]
     match = _before_pattern("before").search(before)
     if match:
-        word = match.group()
-        return _by_position()["before"][_strip_filler(word)]
+        return _by_position()["before"][match.group("word")]
     match = _SCOPE.search(folded, max(0, start - 8), start)
     if match:
         return _by_position()["before"][match.group(1)]  # 至少安排200万元: the bound spans the verb
     if bare_multiplier:
         match = _before_pattern("before_bare").search(before)
         if match:
-            return _by_position()["before_bare"][_strip_filler(match.group())]
+            return _by_position()["before_bare"][match.group("word")]
     for ch in inner:
         if ch in _by_position()["inner"]:
             return _by_position()["inner"][ch]
@@ -65,13 +64,3 @@ def qualify(folded: str, start: int, end: int, inner: str, bare_multiplier: bool
     if match:
         return _by_position()["after"][match.group()]
     return None
-
-
-def _strip_filler(word: str) -> str:
-    for position in ("before", "before_bare"):
-        if word in _by_position()[position]:
-            return word
-    for filler in _FILLERS:
-        if word.endswith(filler) and word[: -len(filler)] in _by_position()["before"] | _by_position()["before_bare"]:
-            return word[: -len(filler)]
-    return word

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import IO, Iterator, NamedTuple
 
-from .decode import DecodeError, decode
+from .decode import DecodeError, decode, encoding_of
 
 
 class InputError(Exception):
@@ -113,7 +113,7 @@ def _large_file(name: str, encoding: str | None) -> Iterator[Document]:
     with _open_binary(name) as handle:
         head = handle.read(_READ_BYTES)
         try:
-            encoding = encoding or _encoding_of(head)
+            encoding = encoding or encoding_of(head, sample=True)
             decoder = codecs.getincrementaldecoder(encoding)()
         except (DecodeError, LookupError) as error:
             raise InputError(name, str(error)) from None
@@ -147,28 +147,6 @@ def _paragraph_cut(buffer: str) -> int:
         if at > 0:
             return at + len(mark)
     return min(len(buffer), _PIECE_CHARS * 2)  # no line break at all: _check_lines refuses it
-
-
-def _encoding_of(head: bytes) -> str:
-    """The encoding of a file, told from its first megabyte."""
-    import codecs
-
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if head.startswith(bom):
-            return name
-    try:
-        head.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError as error:
-        if error.start >= len(head) - 4:  # a character cut at the end of the sample
-            return "utf-8"
-    import charset_normalizer
-
-    best = charset_normalizer.from_bytes(head).best()
-    if best is None:
-        decode(head)  # raises DecodeError with the reason
-        return "utf-8"
-    return best.encoding
 
 
 def _check_text(name: str, text: str, whole: bool = True) -> None:
