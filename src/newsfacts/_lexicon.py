@@ -1,6 +1,7 @@
 """Load the data files in lexicons/ once: tab-separated, `#` comments."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -22,7 +23,7 @@ def words(name: str) -> frozenset[str]:
     return frozenset(row[0] for row in rows(name))
 
 
-def alternation(words_: "frozenset[str] | list[str] | tuple[str, ...]") -> str:
+def alternation(words_: Iterable[str]) -> str:
     """A regex alternation of WORDS, longest first, so 平方米 beats 米."""
     import regex
 

@@ -39,10 +39,12 @@ def direction(folded: str, start: int, end: int, sentence_start: int) -> Change 
     if match:
         if match.group("level"):
             return None
-        word = _verbs()[match.group("verb")]
-        return Change(word) if word in ("increase", "decrease") else None
+        return _as_change(_verbs()[match.group("verb")])
     after = _AFTER.match(folded, end)
     if after:
-        word = _verbs().get(after.group(1))
-        return Change(word) if word in ("increase", "decrease") else None
+        return _as_change(_verbs().get(after.group(1)))
     return None
+
+
+def _as_change(direction_word: str | None) -> Change | None:
+    return Change(direction_word) if direction_word in ("increase", "decrease") else None

@@ -92,7 +92,7 @@ class DocumentContext:
                 return self._resolved(span)
         return None
 
-    def _resolved(self, span: Entity) -> str:
+    def _resolved(self, span: Span) -> str:
         """该县, 全市: the place it stands for, with the same ending: the
         nearest one before it in its sentence, else the first one (the
         subject) of the nearest earlier sentence that names one."""
@@ -139,15 +139,16 @@ class DocumentContext:
         # The first item may open with a verb (实现饮料类); the others are bare.
         spans = [_noun_tail(self.words(cuts[0] + 1, cuts[1]), cuts[0] + 1, cuts[1])]
         spans += [Span(a + 1, b) if b > a + 1 else None for a, b in zip(cuts[1:], cuts[2:])]
-        if len(spans) < 2 or not all(spans):
+        present = [span for span in spans if span is not None]
+        if len(present) < 2 or len(present) != len(spans):
             return None
-        first, last = spans[0], spans[-1]
+        first, last = present[0], present[-1]
         # The head shared by the list is what the last item has beyond the
         # first one's length in words: 饮料类、烟酒类商品零售 -> 商品零售.
         last_words = _within(self.words(last.start, last.end), last.start, last.end)
         skip = min(max(1, len(self.words(first.start, first.end))), len(last_words) - 1)
         head = self.written(last.start + last_words[skip].start, last.end) if skip > 0 else ""
-        return [self.written(*span) + head for span in spans[:-1]] + [self.written(*last)]
+        return [self.written(*span) + head for span in present[:-1]] + [self.written(*last)]
 
     def _nearest(self, index: int, position: int, finder, last: bool) -> Span | None:
         """In the claim's sentence (before POSITION), then earlier sentences

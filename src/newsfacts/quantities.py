@@ -40,9 +40,10 @@ class Quantity(NamedTuple):
 
 def assemble(folded: str, found: Found) -> Quantity | None:
     """The quantity around FOUND, or None when its numeral does not read."""
-    found = _give_back_unit(folded, found)
-    if found is None:
+    given_back = _give_back_unit(folded, found)
+    if given_back is None:
         return None
+    found = given_back
     if found.form is Form.NUMERAL and found.numeral[:2] in _ADJACENT_DIGITS and found.numeral[2:] in _ROUND:
         return _adjacent_range(folded, found)
     found, value = _readable(found)
