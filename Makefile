@@ -8,9 +8,16 @@ SAMPLE ?= samples/zhuzhou-daily-2024-01.txt
 
 .PHONY: run test bench golden clean
 
-$(BIN)/newsfacts: pyproject.toml
+# The install compiles the extraction modules (mypyc, see pyproject.toml),
+# so it is redone whenever a source changes; HATCH_BUILD_NO_HOOKS=true in
+# the environment installs them uncompiled.
+SOURCES := $(wildcard src/newsfacts/*.py)
+
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+
+$(BIN)/newsfacts: $(BIN)/python pyproject.toml $(SOURCES)
 	$(BIN)/pip install --quiet -e '.[test,dask]'
 	touch $@
 
@@ -28,4 +35,4 @@ golden: $(BIN)/newsfacts
 	$(BIN)/python tests/test_golden.py --regenerate
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache src/*.so src/newsfacts/*.so

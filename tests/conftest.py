@@ -10,3 +10,21 @@ def in_root(monkeypatch):
     """Run with the repository as the working folder, so sample paths are short."""
     monkeypatch.chdir(ROOT)
     return ROOT
+
+
+def pytest_sessionstart(session):
+    """An editable install compiles the extraction modules next to their
+    sources; after an edit, the old compiled module would still be the one
+    imported and the tests would pass or fail on code that is not there."""
+    import importlib.machinery
+
+    package = ROOT / "src" / "newsfacts"
+    stale = []
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        for compiled in package.glob(f"*{suffix}"):
+            source = package / (compiled.name[: -len(suffix)] + ".py")
+            if source.exists() and source.stat().st_mtime > compiled.stat().st_mtime:
+                stale.append(source.name)
+    if stale:
+        pytest.exit(f"compiled modules older than their sources ({', '.join(sorted(stale))}): "
+                    "run `make test`, which rebuilds them, or delete src/newsfacts/*.so", returncode=4)
