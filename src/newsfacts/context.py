@@ -82,7 +82,7 @@ class DocumentContext:
 
     def time(self, index: int, position: int) -> str | None:
         span = self._nearest(index, position, self._times_in, last=True)
-        return self.written(*span) if span else None
+        return self.written(span.start, span.end) if span else None
 
     def entity(self, index: int, position: int) -> str | None:
         """The nearest place named before the claim, else person, else organisation."""
@@ -119,7 +119,7 @@ class DocumentContext:
             span = self._measure_after(q, kind, sentence) or self._measure_before(q, index, floor)
         else:
             span = self._measure_before(q, index, floor) or self._measure_after(q, kind, sentence)
-        return self.written(*span) if span else None
+        return self.written(span.start, span.end) if span else None
 
     def list_items(self, index: int, position: int) -> list[str] | None:
         """汽车、电气和电力累计增速分别为…: the measures of a list of figures
@@ -148,7 +148,7 @@ class DocumentContext:
         last_words = _within(self.words(last.start, last.end), last.start, last.end)
         skip = min(max(1, len(self.words(first.start, first.end))), len(last_words) - 1)
         head = self.written(last.start + last_words[skip].start, last.end) if skip > 0 else ""
-        return [self.written(*span) + head for span in present[:-1]] + [self.written(*last)]
+        return [self.written(span.start, span.end) + head for span in present[:-1]] + [self.written(last.start, last.end)]
 
     def _nearest(self, index: int, position: int, finder, last: bool) -> Span | None:
         """In the claim's sentence (before POSITION), then earlier sentences

@@ -5,22 +5,33 @@ clause, and dictionary places at a clause's subject (广东完成…)."""
 from __future__ import annotations
 
 from functools import cache
-from typing import NamedTuple
 
 import regex
 
 from . import _lexicon, segment, times
 from .sentences import CLAUSE_MARKS, Sentence
 
-class Span(NamedTuple):
-    start: int
-    end: int
+class Span:
+    """START..END of a name in the folded text."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Span) and self.start == other.start and self.end == other.end
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Span({self.start}, {self.end})"
 
 
-class Entity(NamedTuple):
-    start: int
-    end: int
-    role: str  # place, person or org: the order in which a claim prefers them
+class Entity(Span):
+    def __init__(self, start: int, end: int, role: str) -> None:
+        super().__init__(start, end)
+        self.role = role  # place, person or org: the order in which a claim prefers them
 
 
 _PERSON_STOP = "说表示介绍认为指出称告诉坦言感慨笑的在是也还就对将把被向从和与及等"
@@ -93,9 +104,9 @@ def find(folded: str, sentence: Sentence) -> dict[str, list[Entity]]:
             people.append(Span(match.start(), match.end()))
     merged_places = _merge(places)
     return {
-        "place": [Entity(*span, "place") for span in merged_places if not _quoted(folded, sentence.start, span.start)],
-        "person": [Entity(*span, "person") for span in _merge(people)],
-        "org": [Entity(*span, "org") for span in _merge(orgs + merged_places) if span not in merged_places],
+        "place": [Entity(span.start, span.end, "place") for span in merged_places if not _quoted(folded, sentence.start, span.start)],
+        "person": [Entity(span.start, span.end, "person") for span in _merge(people)],
+        "org": [Entity(span.start, span.end, "org") for span in _merge(orgs + merged_places) if span not in merged_places],
     }
 
 
@@ -187,9 +198,13 @@ def _not_places() -> frozenset[str]:
 def _merge(spans: list[Span]) -> list[Span]:
     """Sorted, with overlapping or touching names joined (茶陵县 + 虎踞镇)."""
     merged: list[Span] = []
-    for span in sorted(spans):
+    for span in sorted(spans, key=_span_order):
         if merged and span.start <= merged[-1].end:
             merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
         else:
             merged.append(span)
     return merged
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return span.start, span.end

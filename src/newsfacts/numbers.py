@@ -7,7 +7,7 @@ Values are read in values.py, units attached in units.py.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 import regex
 
@@ -63,11 +63,15 @@ _PATTERN = regex.compile(
 )
 
 
-class Found(NamedTuple):
-    start: int
-    end: int
-    form: Form
-    numeral: str  # the text the value is read from
+class Found:
+    def __init__(self, start: int, end: int, form: Form, numeral: str) -> None:
+        self.start = start
+        self.end = end
+        self.form = form
+        self.numeral = numeral  # the text the value is read from
+
+
+_FORMS = {form.value: form for form in Form}
 
 
 def find(folded: str, pos: int = 0) -> Iterator[Found]:
@@ -78,7 +82,7 @@ def find(folded: str, pos: int = 0) -> Iterator[Found]:
     """
     for match in _PATTERN.finditer(folded, pos):
         name = match.lastgroup
-        yield Found(match.start(), match.end(), Form(name), match.group(name))
+        yield Found(match.start(), match.end(), _FORMS[name], match.group(name))
 
 
 def match_numeral(folded: str, pos: int) -> Found | None:

@@ -4,7 +4,6 @@ sign, inner qualifier (余/多/来), unit or measure word, a trailing half
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
 
 import regex
 
@@ -24,18 +23,21 @@ _ROUND = {"", "十", "百", "千", "万", "十万", "百万", "千万", "亿"}
 _ADJACENT_DIGITS = {"一两", "一二", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"}
 
 
-class Quantity(NamedTuple):
-    start: int
-    end: int
-    value: Decimal | None
-    low: Decimal | None
-    high: Decimal | None
-    unit: Unit | None
-    form: Form
-    numeral: str  # folded numeral of the (first) number, without sign
-    numeral_start: int
-    inner: str  # qualifier characters inside the span (余, 多, 来)
-    prefix_unit: bool  # the unit is a currency sign before the number ($20)
+class Quantity:
+    def __init__(self, start: int, end: int, value: Decimal | None, low: Decimal | None, high: Decimal | None,
+                 unit: Unit | None, form: Form, numeral: str, numeral_start: int, inner: str,
+                 prefix_unit: bool) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.low = low
+        self.high = high
+        self.unit = unit
+        self.form = form
+        self.numeral = numeral  # folded numeral of the (first) number, without sign
+        self.numeral_start = numeral_start
+        self.inner = inner  # qualifier characters inside the span (余, 多, 来)
+        self.prefix_unit = prefix_unit  # the unit is a currency sign before the number ($20)
 
 
 def assemble(folded: str, found: Found) -> Quantity | None:

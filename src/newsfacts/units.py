@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
-from typing import NamedTuple
 
 import regex
 
@@ -14,13 +13,14 @@ from .claim import Kind
 _INSIDE_GE = "多余半"
 
 
-class Unit(NamedTuple):
-    start: int
-    end: int
-    surface: str  # folded spelling, as in units.tsv (个小时 for 两个多小时)
-    kind: Kind
-    canonical: str | None  # report this instead of the text as written
-    inner: str  # 多/余/半 found inside the unit (个多小时), or ""
+class Unit:
+    def __init__(self, start: int, end: int, surface: str, kind: Kind, canonical: str | None, inner: str) -> None:
+        self.start = start
+        self.end = end
+        self.surface = surface  # folded spelling, as in units.tsv (个小时 for 两个多小时)
+        self.kind = kind
+        self.canonical = canonical  # report this instead of the text as written
+        self.inner = inner  # 多/余/半 found inside the unit (个多小时), or ""
 
 
 @cache
