@@ -72,19 +72,29 @@ class Claim:
     sentence: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready values: integral numbers as int, others as float."""
-        return {name: _plain(getattr(self, name)) for name in FIELDS}
+        """Plain JSON-ready values: integral numbers as int, others as float.
+        Keys in FIELDS order (spelled out: this runs once per claim written)."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": None if self.value is None else number_to_plain(self.value),
+            "low": None if self.low is None else number_to_plain(self.low),
+            "high": None if self.high is None else number_to_plain(self.high),
+            "unit": self.unit,
+            "kind": self.kind.value,
+            "qualifier": None if self.qualifier is None else self.qualifier.value,
+            "change": None if self.change is None else self.change.value,
+            "measure": self.measure,
+            "time": self.time,
+            "entity": self.entity,
+            "source": self.source,
+            "line": self.line,
+            "sentence": self.sentence,
+        }
 
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim))
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return number_to_plain(value)
-    if isinstance(value, StrEnum):
-        return str(value)
-    return value
 
 
 def number_to_plain(value: Decimal) -> int | float:
