@@ -153,6 +153,16 @@ def bench_repeated(cmd: list[str], runs: int = COLD_RUNS) -> dict:
     return {"command": cmd, "runs": times, "best": min(times), "median": statistics.median(times)}
 
 
+def pipeline_compiled(exe: str) -> str:
+    """"yes" when the installed newsfacts.pipeline is a compiled extension
+    (HATCH_BUILD_NO_HOOKS=true at install time leaves it interpreted)."""
+    python = Path(exe).with_name("python")
+    probe = "import newsfacts.pipeline as p; print('yes' if not p.__file__.endswith('.py') else 'no')"
+    result = subprocess.run([str(python) if python.exists() else sys.executable, "-c", probe],
+                            capture_output=True, text=True, check=False)
+    return result.stdout.strip() or "unknown"
+
+
 def smallest_sample() -> Path:
     return min(SAMPLES.glob("*.txt"), key=lambda p: (p.stat().st_size, p.name))
 
@@ -160,6 +170,7 @@ def smallest_sample() -> Path:
 def summary_lines(results: dict) -> list[str]:
     cold, help_ = results["cold_start"], results["help"]
     return [
+        f"extraction modules compiled (mypyc): {results['compiled']}",
         f"newsfacts / jieba throughput ratio: {results['ratio_newsfacts_to_jieba']:.2f}",
         f"cold start (shortest sample): best {cold['best']:.2f}s, median {cold['median']:.2f}s",
         f"--help: best {help_['best']:.2f}s, median {help_['median']:.2f}s",
@@ -220,7 +231,8 @@ def main(argv: list[str] | None = None) -> None:
     log(f"corpus: {CORPUS.relative_to(ROOT)}, {corpus_bytes / MB:.2f} MB")
 
     log("running newsfacts extract ...")
-    results: dict = {"seed": args.seed, "corpus_bytes": corpus_bytes, "newsfacts": bench_newsfacts(exe, corpus_bytes)}
+    results: dict = {"seed": args.seed, "corpus_bytes": corpus_bytes, "compiled": pipeline_compiled(exe),
+                     "newsfacts": bench_newsfacts(exe, corpus_bytes)}
     log("running jieba.lcut ...")
     results["jieba"] = bench_jieba(text, corpus_bytes)
     results["regex"] = bench_regex(text, corpus_bytes)
