@@ -56,7 +56,7 @@ def _suffixes() -> dict[str, list[str]]:
 @cache
 def _entity_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     table = _suffixes()
-    surnames = _lexicon.alternation(_lexicon.words("surnames.txt"))
+    surnames = _lexicon.alternation(_surnames())
     place = regex.compile(_lexicon.alternation(table["place"]))
     org = regex.compile(_lexicon.alternation(table["org"]))
     # 陈小姐: found by the title, which is rare, then the surname behind it;
@@ -71,7 +71,7 @@ def _entity_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pa
 def _clause_name() -> regex.Pattern[str]:
     """王金友就赶到, 李国章说: a name opening a clause, before a verb or particle
     (matched only where a clause opens, see _clause_starts)."""
-    surnames = _lexicon.alternation(_lexicon.words("surnames.txt"))
+    surnames = _lexicon.alternation(_surnames())
     return regex.compile(rf"(?:{surnames})[\p{{Han}}]{{1,2}}?(?=[{_PERSON_STOP}])")
 
 
