@@ -54,9 +54,9 @@ def _level_words() -> frozenset[str]:
 
 
 @cache
-def _tail_pattern() -> regex.Pattern[str]:
+def _longest_tail() -> int:
     tail, _ = _edge_words()
-    return regex.compile(rf"(?:{_lexicon.alternation(tail)})+\Z")
+    return max(map(len, tail))
 
 
 class DocumentContext:
@@ -225,13 +225,26 @@ _COMPARISON = regex.compile(r"(?<![同环相对无])比|较(?![为大高低多�
 
 
 def _trim_tail(folded: str, start: int, end: int) -> int:
-    """END moved left past change verbs, qualifiers and fillers (同比增长, 达)."""
-    while end > start:
-        match = _tail_pattern().search(folded, start, end)
-        if not match:
-            break
-        end = match.start()
-    return end
+    """END moved left past change verbs, qualifiers and fillers (同比增长, 达):
+    to the furthest point from which the rest is a run of such words.
+
+    Read from the right, a point counts when a word leads from it to a
+    point that counts; a longest word's length of points in a row that do
+    not count means none further left can.
+    """
+    tails, _ = _edge_words()
+    longest = _longest_tail()
+    reached = {end}
+    trimmed = end
+    position = end - 1
+    while position >= start and trimmed - position <= longest:
+        for length in range(1, min(longest, end - position) + 1):
+            if position + length in reached and folded[position : position + length] in tails:
+                reached.add(position)
+                trimmed = position
+                break
+        position -= 1
+    return trimmed
 
 
 def _clause_start(folded: str, floor: int, position: int) -> int:

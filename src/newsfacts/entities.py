@@ -86,14 +86,24 @@ def _surnames() -> frozenset[str]:
 
 
 _CLAUSE_MARK = regex.compile(f"[{regex.escape(CLAUSE_MARKS)}]")
+# Marks after which a clause's subject may stand (广东完成…, 其中，全县…).
+_SUBJECT_MARKS = frozenset("，,；;：:、")
 
 
-def _clause_starts(folded: str, sentence: Sentence) -> list[int]:
-    """Where a clause opens in SENTENCE: after a clause mark, or at the very start of the text."""
-    starts = [mark.end() for mark in _CLAUSE_MARK.finditer(folded, sentence.start, sentence.end)]
+def _clause_starts(folded: str, sentence: Sentence) -> tuple[list[int], list[int]]:
+    """Where clauses open in SENTENCE: (after any clause mark, or at the very
+    start of the text; at the sentence's start and after a comma, semicolon,
+    colon or 、). Names open the first kind, subjects the second."""
+    name_starts: list[int] = []
+    subject_starts = [sentence.start]
     if sentence.start == 0 or folded[sentence.start - 1] in CLAUSE_MARKS:
-        starts.insert(0, sentence.start)
-    return starts
+        name_starts.append(sentence.start)
+    for mark in _CLAUSE_MARK.finditer(folded, sentence.start, sentence.end):
+        end = mark.end()
+        name_starts.append(end)
+        if folded[end - 1] in _SUBJECT_MARKS and end < sentence.end:
+            subject_starts.append(end)
+    return name_starts, subject_starts
 
 
 def find(folded: str, sentence: Sentence) -> dict[str, list[Entity]]:
@@ -102,11 +112,19 @@ def find(folded: str, sentence: Sentence) -> dict[str, list[Entity]]:
     places: list[Span] = []
     orgs: list[Span] = []
     people: list[Span] = []
+    name_starts, subject_starts = _clause_starts(folded, sentence)
     for match in place.finditer(folded, sentence.start, sentence.end):
         span = _name_before(folded, sentence.start, match, _MAX_NAME, 1)
         if span:
             places.append(span)
-    for position in _subject_positions(folded, sentence):
+    places_and_orgs = _places_and_orgs()
+    for position in _subject_positions(folded, sentence, subject_starts):
+        # Only a place or organisation of the dictionary counts here: most
+        # positions start none, and that small table answers without a
+        # look-up in the whole dictionary.
+        if not any(folded[position : position + length] in places_and_orgs
+                   for length in (2, 3, 4) if position + length <= sentence.end):
+            continue
         word = _dictionary_word_at(folded, position, sentence.end)
         if word is None:
             continue
@@ -124,7 +142,11 @@ def find(folded: str, sentence: Sentence) -> dict[str, list[Entity]]:
     for match in title_before.finditer(folded, sentence.start, sentence.end):
         people.append(Span(match.start("name"), match.end("name")))
     clause_name = _clause_name()
-    for start in _clause_starts(folded, sentence):
+    surnames = _surnames()
+    for start in name_starts:
+        # Most clauses do not open with a surname: skip the pattern for them.
+        if folded[start : start + 1] not in surnames and folded[start : start + 2] not in surnames:
+            continue
         name = clause_name.match(folded, start, sentence.end)
         if name and not segment.is_word(name.group()) and "某" not in name.group():
             people.append(Span(name.start(), name.end()))
@@ -139,43 +161,37 @@ def find(folded: str, sentence: Sentence) -> dict[str, list[Entity]]:
 # Where a clause's subject starts: after its punctuation, an opening time
 # expression (1-2月，广东) or a preposition (在兴化，以鱼为原料).
 # 据海关统计: the source of a figure is not what it is about.
-_SOURCE = regex.compile(r"据|根据|来自")
-_SUBJECT_OPENERS = regex.compile(r"(?:在|从|于|据|对|与|和|到|由|将|让|使|其中|同时|此外|而|但|而且|如今|目前|当地的?)?")
+_SOURCES = ("据", "根据", "来自")
+_OPENERS = "在|从|于|据|对|与|和|到|由|将|让|使|其中|同时|此外|而|但|而且|如今|目前|当地的?"
 
 
-def _subject_positions(folded: str, sentence: Sentence) -> list[int]:
+@cache
+def _subject_opening() -> tuple[regex.Pattern[str], frozenset[str]]:
+    """What may stand before a clause's subject, in one pattern (one call
+    per clause), and the characters other than digits it can start with."""
+    pattern = regex.compile(rf"(?:(?:{times.pattern().pattern})[，, ]*)?(?:{_OPENERS})?")
+    first = times.opening_characters() | {opener[0] for opener in _OPENERS.split("|")}
+    return pattern, first
+
+
+def _subject_positions(folded: str, sentence: Sentence, clause_starts: list[int]) -> list[int]:
     positions = []
-    start = sentence.start
-    while start < sentence.end:
+    opening, first = _subject_opening()
+    for start in clause_starts:
         position = start
-        time = times.pattern().match(folded, position, sentence.end)
-        if time:
-            position = time.end()
-            while position < sentence.end and folded[position] in "，, ":
-                position += 1
-        opener = _SUBJECT_OPENERS.match(folded, position, sentence.end)
-        if opener:
-            position = opener.end()
-        if not _SOURCE.match(folded, position):
+        if folded[start] in first or folded[start].isdecimal():
+            match = opening.match(folded, start, sentence.end)
+            position = match.end() if match else start
+        if not folded.startswith(_SOURCES, position):
             positions.append(position)
         if position != start:
             positions.append(start)
-        mark = _NEXT_CLAUSE.search(folded, start, sentence.end)
-        if not mark:
-            break
-        start = mark.end()
     return positions
-
-
-_NEXT_CLAUSE = regex.compile(r"[，,；;：:、]")
 
 
 def _dictionary_word_at(folded: str, position: int, end: int) -> str | None:
     """The longest word of jieba's dictionary (two to four characters) at POSITION."""
-    for length in (4, 3, 2):
-        if position + length <= end and segment.is_word(folded[position : position + length]):
-            return folded[position : position + length]
-    return None
+    return segment.longest_word_at(folded, position, min(end, position + 4))
 
 
 def _quoted(folded: str, floor: int, position: int) -> bool:
@@ -212,8 +228,23 @@ def _verb_ends_at(folded: str, floor: int, position: int) -> bool:
     POSITION (邀请虎踞镇, 目前该县); rare ones (虎踞) are more likely names."""
     if position - 2 < floor:
         return False
-    word = folded[position - 2 : position]
-    return segment.tag_of(word) in ("v", "p", "d", "c", "t", "r") and segment.frequency(word) >= _COMMON_WORD
+    return folded[position - 2 : position] in _common_function_words()
+
+
+@cache
+def _common_function_words() -> frozenset[str]:
+    """Two-character verbs, prepositions, adverbs, conjunctions, time words
+    and pronouns seen at least _COMMON_WORD times in jieba's dictionary."""
+    return frozenset(
+        word for tag in ("v", "p", "d", "c", "t", "r") for word in segment.words_tagged(tag)
+        if len(word) == 2 and segment.frequency(word) >= _COMMON_WORD
+    )
+
+
+@cache
+def _places_and_orgs() -> frozenset[str]:
+    """The dictionary's places and organisations (tags ns and nt)."""
+    return segment.words_tagged("ns") | segment.words_tagged("nt")
 
 
 @cache

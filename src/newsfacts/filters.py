@@ -211,9 +211,10 @@ def _inside_word(folded: str, q: Quantity, sentence: tuple[int, int]) -> str | N
 def _word_across(folded: str, lo: int, boundary: int, hi: int) -> bool:
     """Whether some dictionary word starting in LO..BOUNDARY runs past BOUNDARY."""
     for start in range(max(lo, boundary - 4), boundary):
-        for end in range(boundary + 1, min(hi, start + 5) + 1):
-            if segment.is_word(folded[start:end]):
-                return True
+        # The longest word starting here is the one most likely to run past.
+        word = segment.longest_word_at(folded, start, min(hi, start + 5))
+        if word is not None and start + len(word) > boundary:
+            return True
     return False
 
 

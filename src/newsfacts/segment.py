@@ -164,11 +164,7 @@ def words_after(text: str, start: int, end: int) -> list[Word]:
     while position < end:
         length = _ascii_run_after(text, position, end)
         if not length:
-            length = 1
-            for candidate in range(min(_LONGEST, end - position), 1, -1):
-                if freq.get(text[position : position + candidate]):
-                    length = candidate
-                    break
+            length = _longest_at(freq, text, position, min(end, position + _LONGEST)) or 1
         word = text[position : position + length]
         out.append(Word(position, position + length, word, tags.get(word, "" if word.isalnum() else "x")))
         position += length
@@ -176,6 +172,33 @@ def words_after(text: str, start: int, end: int) -> list[Word]:
 
 
 _LONGEST = 5  # characters: nearly every word of jieba's dictionary is this short
+
+
+def longest_word_at(text: str, start: int, end: int) -> str | None:
+    """The longest dictionary word of two or more characters that starts
+    at START and ends by END.
+
+    >>> longest_word_at("普及率达93.59%", 0, 4)
+    '普及率'
+    """
+    length = _longest_at(_counts(), text, start, end)
+    return text[start : start + length] if length else None
+
+
+def _longest_at(freq: dict[str, int], text: str, start: int, end: int) -> int:
+    """The length of the longest word (two or more characters) at START, 0 if none.
+
+    jieba's table holds every prefix of every word (with count 0), so the
+    first piece missing from it ends the search: no longer word starts so.
+    """
+    longest = 0
+    for stop in range(start + 2, end + 1):
+        count = freq.get(text[start:stop])
+        if count is None:
+            break
+        if count:
+            longest = stop - start
+    return longest
 
 
 def _ascii_run_before(text: str, start: int, end: int) -> int:
@@ -219,6 +242,13 @@ def _counts() -> dict[str, int]:
 def tag_of(text: str) -> str:
     """The dictionary tag of TEXT, or "" when it is not a dictionary word."""
     return _tags().get(text, "")
+
+
+@cache
+def words_tagged(tag: str) -> frozenset[str]:
+    """Every dictionary word with part of speech TAG: a table small enough
+    to stay in the processor's cache, where the whole dictionary does not."""
+    return frozenset(word for word, its_tag in _tags().items() if its_tag == tag)
 
 
 def frequency(text: str) -> int:

@@ -12,6 +12,19 @@ _CN = "〇零一二两三四五六七八九十廿卅"
 _RANGE = r"(?:[-~至到])"
 
 
+_OPENINGS = "截至|截止|到|至|自|从"
+_WEEK = "上本下周星礼"
+
+
+@cache
+def opening_characters() -> frozenset[str]:
+    """The characters other than digits that can start a time expression:
+    a position starting with none of them needs no call to the pattern."""
+    words = _lexicon.words("time_words.txt")
+    return frozenset(_CN + "昨" + _WEEK + "".join(word[0] for word in words)
+                     + "".join(opening[0] for opening in _OPENINGS.split("|")))
+
+
 @cache
 def pattern() -> regex.Pattern[str]:
     words = _lexicon.alternation(_lexicon.words("time_words.txt"))
@@ -25,4 +38,4 @@ def pattern() -> regex.Pattern[str]:
     atom = rf"(?:{paren_day}|{year}|{month}|{day}|{weekday}|{words}|{clock}|昨午)"
     part = r"(?:同期|当月|当天|底|初|末|上旬|中旬|下旬|以来|起|前后|前|后|期间|之前|内)"
     # 2021年1月至9月: a span of time reads as one expression.
-    return regex.compile(rf"(?:截至|截止|到|至|自|从)?{atom}(?:{atom}|{part}|[至到-]{atom})*")
+    return regex.compile(rf"(?:{_OPENINGS})?{atom}(?:{atom}|{part}|[至到-]{atom})*")
