@@ -24,7 +24,39 @@ def words(name: str) -> frozenset[str]:
 
 
 def alternation(words_: Iterable[str]) -> str:
-    """A regex alternation of WORDS, longest first, so 平方米 beats 米."""
+    """A regex alternation of WORDS that prefers the longest, so 平方米 beats 米.
+
+    The words are folded into a tree by their first characters
+    (去年|去年同期|今年 -> 去年(?:同期)?|今年): the regex engine then
+    rules out a position after one character, not after trying every
+    word in turn. Longer words still come first wherever they can match.
+
+    >>> alternation(["米", "平方米", "平方公里", "今年"])
+    '(?:今年|平方(?:公里|米)|米)'
+    >>> alternation(["近年", "近年来"])
+    '(?:近年(?:来)?)'
+    """
+    tree: dict[str, dict] = {}
+    for word in set(words_):
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return "(?:" + "|".join(_branches(tree)) + ")"
+
+
+def _branches(node: dict[str, dict]) -> list[str]:
+    """The pattern of each word continuing from NODE, one per next character."""
     import regex
 
-    return "|".join(regex.escape(w) for w in sorted(set(words_), key=lambda w: (-len(w), w)))
+    out = []
+    for ch in sorted(key for key in node if key):
+        child = node[ch]
+        rest = _branches(child)
+        if not rest:
+            out.append(regex.escape(ch))
+            continue
+        body = rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")"
+        # A longer word is tried before the one ending here.
+        out.append(regex.escape(ch) + (f"(?:{body})?" if "" in child else body))
+    return out

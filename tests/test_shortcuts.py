@@ -1,0 +1,81 @@
+"""The shortcuts taken for speed answer exactly as the plain way would.
+
+Each test sets a fast path against the slow, obvious form it replaced:
+the tree-shaped word alternation against a longest-first list of words,
+the tail trimming against a regex search, the prefix walk through jieba's
+table against trying every length, and the first-character gates against
+the patterns they guard.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfacts import _lexicon, context, entities, segment, times
+
+DEV_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev" / "texts"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def _plain_alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_LETTERS = "年同期比增长去今上下半米平方公里"
+_words = st.lists(st.text(alphabet=_LETTERS, min_size=1, max_size=4), min_size=1, max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(words=_words, text=st.text(alphabet=_LETTERS + "，1", max_size=30), after=st.sampled_from(["", "年", "长", "\\Z"]))
+def test_tree_alternation_matches_like_a_longest_first_list(words: list[str], text: str, after: str) -> None:
+    # A pattern goes on after the words, so backtracking into them is tested too.
+    tree = regex.compile(f"{_lexicon.alternation(words)}{after}")
+    plain = regex.compile(f"(?:{_plain_alternation(words)}){after}")
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _trim_tail_by_regex(folded: str, start: int, end: int) -> int:
+    tails, _ = context._edge_words()
+    pattern = regex.compile(f"(?:{_plain_alternation(sorted(tails))})+\\Z")
+    match = pattern.search(folded, start, end)
+    return match.start() if match else end
+
+
+@settings(max_examples=500, deadline=None)
+@given(data=st.data())
+def test_trim_tail_finds_what_a_regex_search_finds(data) -> None:
+    tails = sorted(context._edge_words()[0])
+    pieces = data.draw(st.lists(st.one_of(st.sampled_from(tails), st.sampled_from(list("的产值率亿元年"))), max_size=8))
+    folded = "".join(pieces)
+    start = data.draw(st.integers(0, len(folded)))
+    end = data.draw(st.integers(start, len(folded)))
+    assert context._trim_tail(folded, start, end) == _trim_tail_by_regex(folded, start, end)
+
+
+def _texts() -> str:
+    paths = sorted(DEV_TEXTS.glob("*.txt")) or sorted(SAMPLES.glob("*.txt"))
+    return "".join(path.read_text(encoding="utf-8") for path in paths)
+
+
+def test_longest_word_agrees_with_trying_every_length() -> None:
+    text = _texts()[:60_000]
+    for start in range(len(text)):
+        end = min(len(text), start + 5)
+        expected = next((text[start:stop] for stop in range(end, start + 1, -1) if segment.is_word(text[start:stop])), None)
+        assert segment.longest_word_at(text, start, end) == expected, text[start:end]
+
+
+def test_first_character_gates_let_every_match_through() -> None:
+    text = _texts()
+    time_first = times.opening_characters()
+    opening, opening_first = entities._subject_opening()
+    for position in range(len(text)):
+        ch = text[position]
+        if times.pattern().match(text, position):
+            assert ch in time_first or ch.isdecimal(), text[position : position + 8]
+        match = opening.match(text, position)
+        if match and match.end() > position:
+            assert ch in opening_first or ch.isdecimal(), text[position : position + 8]
