@@ -18,7 +18,6 @@ from .quantities import Quantity, digit_string, is_cn_headed
 _TIME_OF_DAY = regex.compile(r"(?:上午|下午|凌晨|早上|晚上|中午|傍晚|夜里|夜间|清晨|早晨|午|晚|早|夜)\Z")
 _CLOCK_AFTER = regex.compile(r"(?:半|钟|整|许|[\d〇零一二三四五六七八九十]+分)")
 _ID_CONTEXT = regex.compile(r"(?:电话|手机|热线|传真|QQ|qq|微信|邮编|编号|号码|代码|账号|帐号|工号|学号|车牌|身份证)[^，。；\n]{0,6}\Z")
-_LATIN = regex.compile(r"[A-Za-z]")
 _RANK_UNITS = {"名", "位", "强"}
 _CN_YEAR = regex.compile(r"(?:一九|二〇)[〇一二三四五六七八九]{2}\Z")
 _QUALIFIED_BARE = regex.compile(r"(?:近|逾|超|超过|上|约|几|数|将近|接近|突破)\Z")
@@ -52,12 +51,12 @@ def _ordinal(folded: str, q: Quantity) -> str | None:
 def _code(folded: str, q: Quantity) -> str | None:
     """S14, A320, COVID-19, 3D, 5G, version numbers and dotted dates."""
     before = folded[max(0, q.start - 2) : q.start]
-    if before[-1:] and _LATIN.match(before[-1]) and not q.prefix_unit:
+    if _is_latin(before[-1:]) and not q.prefix_unit:
         return "code"
-    if before[-1:] in ("-", "/", "#") and before[:1] and (_LATIN.match(before[0]) or before[0].isdigit()):
+    if before[-1:] in ("-", "/", "#") and before[:1] and (_is_latin(before[0]) or before[0].isdigit()):
         return "code"
     after = folded[q.end : q.end + 2]
-    if q.unit is None and after[:1] and _LATIN.match(after[0]):
+    if q.unit is None and _is_latin(after[:1]):
         return "code"
     if (after[:1] == "." and after[1:2].isdigit()) or (before[-1:] == "." and before[:1].isdigit()):
         return "code"
@@ -66,11 +65,21 @@ def _code(folded: str, q: Quantity) -> str | None:
     return None
 
 
+def _is_latin(ch: str) -> bool:
+    """Whether CH is one letter A-Z or a-z."""
+    return ch.isascii() and ch.isalpha()
+
+
+def _is_ascii_mark(ch: str) -> bool:
+    """Whether CH is one printable ASCII character other than a space."""
+    return "!" <= ch <= "~" and len(ch) == 1
+
+
 def _url(folded: str, q: Quantity) -> str | None:
     """Numbers inside web addresses (…?q=30%25) and e-mail addresses."""
     before = folded[q.start - 1 : q.start] if q.start else ""
     after = folded[q.end : q.end + 1]
-    if not (_ASCII_MARK.match(before) or _ASCII_MARK.match(after)):
+    if not (_is_ascii_mark(before) or _is_ascii_mark(after)):
         return None  # set in Chinese text, not in an address
     left = _ASCII_RUN_LEFT.search(folded, max(0, q.start - 200), q.start)
     right = _ASCII_RUN_RIGHT.match(folded, q.end)
@@ -80,7 +89,6 @@ def _url(folded: str, q: Quantity) -> str | None:
     return None
 
 
-_ASCII_MARK = regex.compile(r"[!-~]")
 _ASCII_RUN_LEFT = regex.compile(r"[!-~]+\Z")
 _ASCII_RUN_RIGHT = regex.compile(r"[!-~]+")
 

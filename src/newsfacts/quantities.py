@@ -18,6 +18,7 @@ _RANGE_JOINERS = "到至-~—–"
 # A minus sign, not a hyphen: it follows one of these (or the start of text).
 _BEFORE_SIGN = set(" \t\n（(：:，,、；;为是到至达从由约比")
 _CURRENCY_PREFIX = regex.compile(r"(?:US\$|HK\$|NT\$|[$¥€£])\Z")
+_SIGNS = set("$¥€£")
 _BIG_MULTIPLIERS = {"万": 10**4, "亿": 10**8}
 _ROUND = {"", "十", "百", "千", "万", "十万", "百万", "千万", "亿"}
 _ADJACENT_DIGITS = {"一两", "一二", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"}
@@ -123,7 +124,8 @@ def _unit_after(folded: str, found: Found) -> tuple[int, Unit | None, str]:
 
 def _sign_and_currency(folded: str, start: int, value: Decimal) -> tuple[int, Decimal, Unit | None]:
     prefix = None
-    currency = _CURRENCY_PREFIX.search(folded, max(0, start - 3), start)
+    # Every currency sign ends in one of these: most numbers need no search.
+    currency = _CURRENCY_PREFIX.search(folded, max(0, start - 3), start) if folded[start - 1 : start] in _SIGNS else None
     if currency:
         prefix = Unit(currency.start(), start, currency.group(), Kind.MONEY, None, "")
         start = currency.start()

@@ -12,6 +12,8 @@ from typing import IO, Iterable
 from .claim import FIELDS, Claim, number_to_plain
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+# One encoder for every claim: json.dumps with options builds a new one per call.
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def cell(value: object) -> str:
@@ -46,7 +48,7 @@ def _write_delimited(claims: Iterable[Claim], out: IO[str], dialect: str) -> int
 def _write_jsonl(claims: Iterable[Claim], out: IO[str]) -> int:
     count = 0
     for claim in claims:
-        out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
+        out.write(_JSON.encode(claim.to_dict()) + "\n")
         count += 1
     return count
 
@@ -56,7 +58,7 @@ def _write_json(claims: Iterable[Claim], out: IO[str]) -> int:
     out.write("[")
     for claim in claims:
         out.write(",\n " if count else "\n ")
-        out.write(json.dumps(claim.to_dict(), ensure_ascii=False))
+        out.write(_JSON.encode(claim.to_dict()))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count
