@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from functools import cache
-from typing import Callable
+from typing import Callable, Iterator
 
 import regex
 
@@ -59,6 +59,15 @@ def _longest_tail() -> int:
     return max(map(len, tail))
 
 
+class _TimeScan:
+    """The time expressions of one sentence, found as far as REACH so far."""
+
+    def __init__(self, matches: Iterator[regex.Match[str]]) -> None:
+        self.matches: Iterator[regex.Match[str]] | None = matches  # None once the sentence is done
+        self.spans: list[Span] = []
+        self.reach = -1  # where the last expression looked at starts
+
+
 class DocumentContext:
     """Context lookups over one document, each sentence analysed once."""
 
@@ -66,7 +75,7 @@ class DocumentContext:
         self.folded = folded
         self.sentences = sentence_list
         self.written = written
-        self._times: dict[int, list[Span]] = {}
+        self._times: dict[int, _TimeScan] = {}
         self._entities: dict[int, dict[str, list[Entity]]] = {}
         self._starts = [sentence.start for sentence in sentence_list]
         self._sentence_texts: dict[int, str] = {}
@@ -81,7 +90,8 @@ class DocumentContext:
         return self._sentence_texts[index]
 
     def time(self, index: int, position: int) -> str | None:
-        span = self._nearest(index, position, self._times_in, last=True)
+        own = [span for span in self._times_in(index, position) if span.end <= position]
+        span = own[-1] if own else self._earlier(index, self._times_in, last=True)
         return self.written(span.start, span.end) if span else None
 
     def entity(self, index: int, position: int) -> str | None:
@@ -156,6 +166,10 @@ class DocumentContext:
         before = [s for s in finder(index) if s.end <= position]
         if before:
             return before[-1] if last else before[0]
+        return self._earlier(index, finder, last)
+
+    def _earlier(self, index: int, finder, last: bool) -> Span | None:
+        """In the sentences before INDEX in its paragraph, then the headline."""
         paragraph = self.sentences[index].paragraph
         for earlier in range(index - 1, -1, -1):
             if self.sentences[earlier].paragraph != paragraph:
@@ -169,15 +183,27 @@ class DocumentContext:
                 return found[-1] if last else found[0]
         return None
 
-    def _times_in(self, index: int) -> list[Span]:
-        if index not in self._times:
+    def _times_in(self, index: int, until: int | None = None) -> list[Span]:
+        """The time expressions of sentence INDEX in reading order: all of
+        them, or at least all that start before UNTIL. A claim asks only
+        about the text before it, so the rest of its sentence is scanned
+        only when a later question needs it."""
+        scan = self._times.get(index)
+        if scan is None:
             sentence = self.sentences[index]
-            spans = []
-            for match in times.pattern().finditer(self.folded, sentence.start, sentence.end):
-                if not _COMPARED.search(self.folded, max(sentence.start, match.start() - 2), match.start()):
-                    spans.append(Span(match.start(), match.end()))
-            self._times[index] = spans
-        return self._times[index]
+            scan = _TimeScan(times.pattern().finditer(self.folded, sentence.start, sentence.end))
+            self._times[index] = scan
+        if scan.matches is None or (until is not None and scan.reach >= until):
+            return scan.spans
+        start = self.sentences[index].start
+        for match in scan.matches:
+            scan.reach = match.start()
+            if not _COMPARED.search(self.folded, max(start, scan.reach - 2), scan.reach):
+                scan.spans.append(Span(scan.reach, match.end()))
+            if until is not None and scan.reach >= until:
+                return scan.spans
+        scan.matches = None
+        return scan.spans
 
     def _entities_in(self, index: int) -> dict[str, list[Entity]]:
         """The entities of sentence INDEX by role, each list in reading order."""
@@ -203,7 +229,7 @@ class DocumentContext:
         compared = _COMPARISON.search(self.folded, start, end)
         if compared:
             end = _trim_tail(self.folded, start, compared.start())
-        for span in self._times_in(index):
+        for span in self._times_in(index, end):
             if start <= span.start < end and span.end <= end:
                 start = max(start, span.end)
         if start >= end:

@@ -72,6 +72,7 @@ class Found:
 
 
 _FORMS = {form.value: form for form in Form}
+_FORM_OF_GROUP = {index: _FORMS[name] for name, index in _PATTERN.groupindex.items()}
 
 
 def find(folded: str, pos: int = 0) -> Iterator[Found]:
@@ -81,8 +82,8 @@ def find(folded: str, pos: int = 0) -> Iterator[Found]:
     [('46.9', 'numeral'), ('三分之一', 'fraction'), ('九成', 'share')]
     """
     for match in _PATTERN.finditer(folded, pos):
-        name = match.lastgroup
-        yield Found(match.start(), match.end(), _FORMS[name], match.group(name))
+        group = match.lastindex  # each alternative is one group, named after its form
+        yield Found(match.start(), match.end(), _FORM_OF_GROUP[group], match.group(group))
 
 
 def match_numeral(folded: str, pos: int) -> Found | None:
