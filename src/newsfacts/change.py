@@ -13,6 +13,7 @@ from .claim import Change
 _BETWEEN = ("了", "达", "达到", "高达", "约", "近", "超", "超过", "逾", "均", "都", "为", "分别", "分别为", "平均", "共", "累计", "总计", "合计", "计")
 # 38.6%的增长, 4.03%涨幅: the change is named after the number.
 _AFTER = regex.compile(r"的?(增长|增幅|涨幅|上涨|提升|下降|降幅|跌幅|下跌|减少)")
+_AFTER_FIRST = set("的增涨上提下降跌减")  # what _AFTER can start with: most numbers need no match
 
 
 @cache
@@ -28,6 +29,13 @@ def _pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(?P<verb>{verbs})(?P<level>{levels})?(?:{between}){{0,2}}\Z")
 
 
+@cache
+def _last_characters() -> frozenset[str]:
+    """What the phrase before a change ends with (the last character of a
+    verb, level word or filler): most numbers need no search."""
+    return frozenset(word[-1] for word in (*_verbs(), *_BETWEEN))
+
+
 def direction(folded: str, start: int, end: int, sentence_start: int) -> Change | None:
     """INCREASE or DECREASE when the quantity at START..END measures a change.
 
@@ -35,12 +43,12 @@ def direction(folded: str, start: int, end: int, sentence_start: int) -> Change 
     (<Change.INCREASE: 'increase'>, None)
     """
     before = folded[max(sentence_start, start - 12) : start]
-    match = _pattern().search(before)
+    match = _pattern().search(before) if before[-1:] in _last_characters() else None
     if match:
         if match.group("level"):
             return None
         return _as_change(_verbs()[match.group("verb")])
-    after = _AFTER.match(folded, end)
+    after = _AFTER.match(folded, end) if folded[end : end + 1] in _AFTER_FIRST else None
     if after:
         return _as_change(_verbs().get(after.group(1)))
     return None

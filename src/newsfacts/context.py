@@ -86,7 +86,8 @@ class DocumentContext:
         string shared by all its claims (and pickled once with them)."""
         if index not in self._sentence_texts:
             sentence = self.sentences[index]
-            self._sentence_texts[index] = _LINE_BREAKS.sub(" ", self.written(sentence.start, sentence.end))
+            text = self.written(sentence.start, sentence.end)
+            self._sentence_texts[index] = _LINE_BREAKS.sub(" ", text) if "\n" in text else text
         return self._sentence_texts[index]
 
     def time(self, index: int, position: int) -> str | None:
@@ -226,7 +227,9 @@ class DocumentContext:
         sentence = self.sentences[index]
         start = _clause_start(self.folded, max(sentence.start, floor), q.start)
         end = _trim_tail(self.folded, start, q.start)
-        compared = _COMPARISON.search(self.folded, start, end)
+        # Both words of comparison are rare: look for them before calling the pattern.
+        has_comparison = self.folded.find("比", start, end) >= 0 or self.folded.find("较", start, end) >= 0
+        compared = _COMPARISON.search(self.folded, start, end) if has_comparison else None
         if compared:
             end = _trim_tail(self.folded, start, compared.start())
         for span in self._times_in(index, end):

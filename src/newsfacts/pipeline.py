@@ -114,7 +114,9 @@ def _unit_as_written(text: str, compacted: Compacted, q: Quantity) -> str | None
         return unit.canonical
     if unit.surface == "度" and "华氏" in compacted.text[max(0, q.start - 4) : q.start]:
         return "华氏度"  # 华氏温度98.6度 is Fahrenheit
-    written = _SPACES.sub("", text[compacted.original(unit.start) : compacted.original_end(unit.end)])
+    written = text[compacted.original(unit.start) : compacted.original_end(unit.end)]
+    if any(ch.isspace() for ch in written):  # rare: spare the call to the pattern
+        written = _SPACES.sub("", written)
     if unit.inner:
         written = written[0] + written[2:]  # 个多小时 -> 个小时
     return written

@@ -29,7 +29,21 @@ def _before_pattern(position: str) -> regex.Pattern[str]:
 
 
 # Bounds that qualify a number across a short verb (最多可申请30万元).
-_SCOPE = regex.compile(r"(至少|最多|最少|至多|不超过|不少于)[^，,。；;：:、\d]{1,5}\Z")
+_SCOPE_WORDS = ("至少", "最多", "最少", "至多", "不超过", "不少于")
+_SCOPE = regex.compile(rf"({'|'.join(_SCOPE_WORDS)})[^，,。；;：:、\d]{{1,5}}\Z")
+_SCOPE_FIRST = frozenset(word[0] for word in _SCOPE_WORDS)
+
+
+# Characters that a match must end (or start) with: a window without them
+# needs no call to the pattern, and most numbers have none.
+@cache
+def _last_characters(position: str) -> frozenset[str]:
+    return frozenset(word[-1] for word in (*_by_position()[position], *_FILLERS))
+
+
+@cache
+def _first_characters(position: str) -> frozenset[str]:
+    return frozenset(word[0] for word in _by_position()[position])
 
 
 @cache
@@ -47,20 +61,22 @@ def qualify(folded: str, start: int, end: int, inner: str, bare_multiplier: bool
     (<Qualifier.APPROX: 'approx'>, <Qualifier.OVER: 'over'>)
     """
     before = folded[max(0, start - 6) : start]
-    match = _before_pattern("before").search(before)
+    last = before[-1:]
+    match = _before_pattern("before").search(before) if last in _last_characters("before") else None
     if match:
         return _by_position()["before"][match.group("word")]
-    match = _SCOPE.search(folded, max(0, start - 8), start)
+    window = folded[max(0, start - 8) : start]
+    match = _SCOPE.search(window) if any(ch in window for ch in _SCOPE_FIRST) else None
     if match:
         return _by_position()["before"][match.group(1)]  # 至少安排200万元: the bound spans the verb
-    if bare_multiplier:
+    if bare_multiplier and last in _last_characters("before_bare"):
         match = _before_pattern("before_bare").search(before)
         if match:
             return _by_position()["before_bare"][match.group("word")]
     for ch in inner:
         if ch in _by_position()["inner"]:
             return _by_position()["inner"][ch]
-    match = _after_pattern().match(folded, end)
+    match = _after_pattern().match(folded, end) if folded[end : end + 1] in _first_characters("after") else None
     if match:
         return _by_position()["after"][match.group()]
     return None

@@ -38,6 +38,12 @@ def _pattern() -> regex.Pattern[str]:
 
 
 @cache
+def _first_characters() -> frozenset[str]:
+    """The first characters of the units (only Chinese ones count: they have no case)."""
+    return frozenset(surface[0] for surface in _table())
+
+
+@cache
 def _blocked_after() -> dict[str, str]:
     return {row[0]: row[1] for row in _lexicon.rows("unit_blockers.tsv")}
 
@@ -70,6 +76,9 @@ def unit_at(folded: str, pos: int) -> Unit | None:
 
 
 def _plain_unit_at(folded: str, pos: int) -> Unit | None:
+    ch = folded[pos : pos + 1]
+    if "\u4e00" <= ch <= "\u9fff" and ch not in _first_characters():
+        return None  # a Chinese character no unit starts with: no call to the pattern
     match = _pattern().match(folded, pos)
     if not match:
         return None
