@@ -24,12 +24,15 @@ from .sentences import CLAUSE_MARKS, Sentence
 
 _CLAUSE_MARKS = CLAUSE_MARKS
 # A comparison's base is not the claim's period: 比2019年同期增长11.1%.
-_COMPARED = regex.compile(r"(?:比|较|与|和|同|于|相比|高于|低于|对比)\Z")
+_COMPARED_WORDS = ("比", "较", "与", "和", "同", "于", "相比", "高于", "低于", "对比")
+_COMPARED = regex.compile(rf"(?:{'|'.join(_COMPARED_WORDS)})\Z")
+_COMPARED_LAST = frozenset(word[-1] for word in _COMPARED_WORDS)
 _NOUNISH = {"n", "nz", "vn", "an", "ng", "j", "b", "f", "l", "nt", "nr", "nrt", "g", "i", "h", "k", "a", "s", "zg"}
 # Tags of words that may stand between the phrase and its number.
 _TRAILING_SKIP = {"p", "d", "t", "c", "m", "q", "r", "u", "ul", "uj", "uz", "ud", "ug", "uv", "y", "e"}
 _AFTER_SKIP = regex.compile(r"(?:以上|以下|左右|上下|之多|多|余|不等)?(?:的)?[“「『]?")
-_ROLES = ("place", "person", "org")
+_AFTER_SKIP_FIRST = frozenset("以左上之多余不的“「『")
+_ROLES = entities.ROLES
 _ANAPHOR_REACH = 20  # sentences back to look for what 该县 stands for
 
 
@@ -76,7 +79,7 @@ class DocumentContext:
         self.sentences = sentence_list
         self.written = written
         self._times: dict[int, _TimeScan] = {}
-        self._entities: dict[int, dict[str, list[Entity]]] = {}
+        self._entities: dict[int, entities.Names] = {}
         self._starts = [sentence.start for sentence in sentence_list]
         self._sentence_texts: dict[int, str] = {}
         self.headline = 0 if sentence_list and _looks_like_headline(folded, sentence_list) else None
@@ -98,7 +101,7 @@ class DocumentContext:
     def entity(self, index: int, position: int) -> str | None:
         """The nearest place named before the claim, else person, else organisation."""
         for role in _ROLES:
-            span = self._nearest(index, position, lambda i: self._entities_in(i)[role], last=True)
+            span = self._nearest(index, position, lambda i: self._entities_in(i).of(role), last=True)
             if span:
                 return self._resolved(span)
         return None
@@ -113,7 +116,7 @@ class DocumentContext:
         own = bisect.bisect_right(self._starts, span.start) - 1
         for index in range(own, max(-1, own - _ANAPHOR_REACH), -1):
             places = [
-                place for place in self._entities_in(index)["place"]
+                place for place in self._entities_in(index).of("place")
                 if place.end <= span.start and self.folded[place.end - 1] == text[-1]
                 and self.folded[place.start] not in "该全本"
             ]
@@ -199,18 +202,21 @@ class DocumentContext:
         start = self.sentences[index].start
         for match in scan.matches:
             scan.reach = match.start()
-            if not _COMPARED.search(self.folded, max(start, scan.reach - 2), scan.reach):
+            compared = (self.folded[scan.reach - 1 : scan.reach] in _COMPARED_LAST and scan.reach > start
+                        and _COMPARED.search(self.folded, max(start, scan.reach - 2), scan.reach))
+            if not compared:
                 scan.spans.append(Span(scan.reach, match.end()))
             if until is not None and scan.reach >= until:
                 return scan.spans
         scan.matches = None
         return scan.spans
 
-    def _entities_in(self, index: int) -> dict[str, list[Entity]]:
-        """The entities of sentence INDEX by role, each list in reading order."""
-        if index not in self._entities:
-            self._entities[index] = entities.find(self.folded, self.sentences[index])
-        return self._entities[index]
+    def _entities_in(self, index: int) -> entities.Names:
+        """The names in sentence INDEX, found role by role as asked for."""
+        names = self._entities.get(index)
+        if names is None:
+            names = self._entities[index] = entities.Names(self.folded, self.sentences[index])
+        return names
 
     def words(self, start: int, end: int) -> list[segment.Word]:
         """The words of START..END read back from END, at offsets in the text.
@@ -334,7 +340,7 @@ def _measure_after(folded: str, q: Quantity, kind: Kind, sentence: Sentence,
     """3000余家注册网店, 5万多斤鲢鱼, 200多万的游客: the noun right after."""
     if kind in _NO_NOUN_AFTER and not folded.startswith("的", q.end):
         return None  # 1.7%的两年平均增速 names its measure after 的
-    skip = _AFTER_SKIP.match(folded, q.end, sentence.end)
+    skip = _AFTER_SKIP.match(folded, q.end, sentence.end) if folded[q.end : q.end + 1] in _AFTER_SKIP_FIRST else None
     start = skip.end() if skip else q.end
     end = start
     while end < sentence.end and end - start < 12 and folded[end] not in _CLAUSE_MARKS:

@@ -108,54 +108,101 @@ def _clause_starts(folded: str, sentence: Sentence) -> tuple[list[int], list[int
 
 def find(folded: str, sentence: Sentence) -> dict[str, list[Entity]]:
     """Places, organisations and people named in SENTENCE, in reading order."""
-    place, org, title_after, title_before = _entity_patterns()
-    places: list[Span] = []
-    orgs: list[Span] = []
-    people: list[Span] = []
-    name_starts, subject_starts = _clause_starts(folded, sentence)
-    for match in place.finditer(folded, sentence.start, sentence.end):
-        span = _name_before(folded, sentence.start, match, _MAX_NAME, 1)
-        if span:
-            places.append(span)
-    places_and_orgs = _places_and_orgs()
-    for position in _subject_positions(folded, sentence, subject_starts):
-        # Only a place or organisation of the dictionary counts here: most
-        # positions start none, and that small table answers without a
-        # look-up in the whole dictionary.
-        if not any(folded[position : position + length] in places_and_orgs
-                   for length in (2, 3, 4) if position + length <= sentence.end):
-            continue
-        word = _dictionary_word_at(folded, position, sentence.end)
-        if word is None:
-            continue
-        tag = segment.tag_of(word)
-        if tag == "ns" and word not in _not_places():
-            places.append(Span(position, position + len(word)))
-        elif tag == "nt":
-            orgs.append(Span(position, position + len(word)))
-    for match in org.finditer(folded, sentence.start, sentence.end):
-        span = _name_before(folded, sentence.start, match, _MAX_ORG, 2)
-        if span:
-            orgs.append(span)
-    for match in title_after.finditer(folded, sentence.start, sentence.end):
-        people.append(Span(_surname_start(folded, match.start()), match.end()))
-    for match in title_before.finditer(folded, sentence.start, sentence.end):
-        people.append(Span(match.start("name"), match.end("name")))
-    clause_name = _clause_name()
-    surnames = _surnames()
-    for start in name_starts:
-        # Most clauses do not open with a surname: skip the pattern for them.
-        if folded[start : start + 1] not in surnames and folded[start : start + 2] not in surnames:
-            continue
-        name = clause_name.match(folded, start, sentence.end)
-        if name and not segment.is_word(name.group()) and "某" not in name.group():
-            people.append(Span(name.start(), name.end()))
-    merged_places = _merge(places)
-    return {
-        "place": [Entity(span.start, span.end, "place") for span in merged_places if not _quoted(folded, sentence.start, span.start)],
-        "person": [Entity(span.start, span.end, "person") for span in _merge(people)],
-        "org": [Entity(span.start, span.end, "org") for span in _merge(orgs + merged_places) if span not in merged_places],
-    }
+    names = Names(folded, sentence)
+    return {role: names.of(role) for role in ROLES}
+
+
+ROLES = ("place", "person", "org")  # the order in which a claim prefers them
+
+
+class Names:
+    """The names in one sentence, looked for role by role as they are asked
+    for: a claim that finds its place never needs the people or the
+    organisations, and their search is most of the work."""
+
+    def __init__(self, folded: str, sentence: Sentence) -> None:
+        self.folded = folded
+        self.sentence = sentence
+        self._by_role: dict[str, list[Entity]] = {}
+        self._places: list[Span] | None = None  # merged, quoted ones included
+        self._subject_orgs: list[Span] = []
+        self._name_starts: list[int] = []
+
+    def of(self, role: str) -> list[Entity]:
+        """The names of ROLE (place, person or org) in reading order."""
+        found = self._by_role.get(role)
+        if found is None:
+            found = self._place_entities() if role == "place" else self._person_entities() if role == "person" else self._org_entities()
+            self._by_role[role] = found
+        return found
+
+    def _merged_places(self) -> list[Span]:
+        if self._places is None:
+            self._places = self._find_places()
+        return self._places
+
+    def _find_places(self) -> list[Span]:
+        """Places by their endings and at clause subjects; organisations
+        found at the subjects are kept for later."""
+        folded, sentence = self.folded, self.sentence
+        place = _entity_patterns()[0]
+        places: list[Span] = []
+        self._name_starts, subject_starts = _clause_starts(folded, sentence)
+        for match in place.finditer(folded, sentence.start, sentence.end):
+            span = _name_before(folded, sentence.start, match, _MAX_NAME, 1)
+            if span:
+                places.append(span)
+        places_and_orgs = _places_and_orgs()
+        for position in _subject_positions(folded, sentence, subject_starts):
+            # Only a place or organisation of the dictionary counts here: most
+            # positions start none, and that small table answers without a
+            # look-up in the whole dictionary.
+            if not any(folded[position : position + length] in places_and_orgs
+                       for length in (2, 3, 4) if position + length <= sentence.end):
+                continue
+            word = _dictionary_word_at(folded, position, sentence.end)
+            if word is None:
+                continue
+            tag = segment.tag_of(word)
+            if tag == "ns" and word not in _not_places():
+                places.append(Span(position, position + len(word)))
+            elif tag == "nt":
+                self._subject_orgs.append(Span(position, position + len(word)))
+        return _merge(places)
+
+    def _place_entities(self) -> list[Entity]:
+        return [Entity(span.start, span.end, "place") for span in self._merged_places()
+                if not _quoted(self.folded, self.sentence.start, span.start)]
+
+    def _org_entities(self) -> list[Entity]:
+        folded, sentence = self.folded, self.sentence
+        merged_places = self._merged_places()
+        orgs = list(self._subject_orgs)
+        for match in _entity_patterns()[1].finditer(folded, sentence.start, sentence.end):
+            span = _name_before(folded, sentence.start, match, _MAX_ORG, 2)
+            if span:
+                orgs.append(span)
+        return [Entity(span.start, span.end, "org") for span in _merge(orgs + merged_places) if span not in merged_places]
+
+    def _person_entities(self) -> list[Entity]:
+        folded, sentence = self.folded, self.sentence
+        self._merged_places()  # finds where clauses start
+        _, _, title_after, title_before = _entity_patterns()
+        people: list[Span] = []
+        for match in title_after.finditer(folded, sentence.start, sentence.end):
+            people.append(Span(_surname_start(folded, match.start()), match.end()))
+        for match in title_before.finditer(folded, sentence.start, sentence.end):
+            people.append(Span(match.start("name"), match.end("name")))
+        clause_name = _clause_name()
+        surnames = _surnames()
+        for start in self._name_starts:
+            # Most clauses do not open with a surname: skip the pattern for them.
+            if folded[start : start + 1] not in surnames and folded[start : start + 2] not in surnames:
+                continue
+            name = clause_name.match(folded, start, sentence.end)
+            if name and not segment.is_word(name.group()) and "某" not in name.group():
+                people.append(Span(name.start(), name.end()))
+        return [Entity(span.start, span.end, "person") for span in _merge(people)]
 
 
 # Where a clause's subject starts: after its punctuation, an opening time
