@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 from functools import cache
-from typing import NamedTuple
 
 import regex
 
@@ -78,12 +77,15 @@ _BANKERS_BY_NUMERALS = regex.compile(rf"(?<=[{_NEAR}]|分之)[陆拾肆伍参]|[
 _INNER_SPACE = regex.compile(r"(?<=[\p{Han}\d%‰])[ \t\u3000\u00a0]+(?=[\p{Han}\d%‰])")
 
 
-class Compacted(NamedTuple):
+class Compacted:
     """Text with inner spaces removed, and the way back to original offsets."""
 
-    text: str
-    jumps: tuple[int, ...]  # positions in TEXT where removed spaces were
-    shifts: tuple[int, ...]  # characters removed before each jump, in total
+    # A plain class, not a NamedTuple: compiled, its methods are called
+    # directly, several times for every claim.
+    def __init__(self, text: str, jumps: tuple[int, ...], shifts: tuple[int, ...]) -> None:
+        self.text = text
+        self.jumps = jumps  # positions in TEXT where removed spaces were
+        self.shifts = shifts  # characters removed before each jump, in total
 
     def original(self, position: int) -> int:
         """The offset in the uncompacted text of POSITION in TEXT."""
