@@ -3,18 +3,20 @@
 Each test sets a fast path against the slow, obvious form it replaced:
 the tree-shaped word alternation against a longest-first list of words,
 the tail trimming against a regex search, the prefix walk through jieba's
-table against trying every length, and the first-character gates against
-the patterns they guard.
+table against trying every length, the first-character gates against
+the patterns they guard, and the scanners compiled by re against the
+same patterns compiled by regex.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts import _lexicon, context, entities, segment, times
+from newsfacts import _lexicon, context, entities, numbers, segment, times
 
 DEV_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev" / "texts"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -71,11 +73,34 @@ def test_longest_word_agrees_with_trying_every_length() -> None:
 def test_first_character_gates_let_every_match_through() -> None:
     text = _texts()
     time_first = times.opening_characters()
+    time_pattern = regex.compile(times.pattern_text())  # without the scanner's own gate
     opening, opening_first = entities._subject_opening()
     for position in range(len(text)):
         ch = text[position]
-        if times.pattern().match(text, position):
+        if time_pattern.match(text, position):
             assert ch in time_first or ch.isdecimal(), text[position : position + 8]
         match = opening.match(text, position)
         if match and match.end() > position:
             assert ch in opening_first or ch.isdecimal(), text[position : position + 8]
+
+
+_SCANNERS = {
+    # name: (the fast scanner, the same pattern compiled plainly by regex)
+    "numbers": (lambda: numbers._PATTERN, lambda: regex.compile(numbers.FORMS_PATTERN, regex.VERBOSE)),
+    "times": (times.pattern, lambda: regex.compile(times.pattern_text())),
+    "places": (lambda: entities._entity_patterns()[0],
+               lambda: regex.compile(_lexicon.alternation(entities._suffixes()["place"]))),
+    "organisations": (lambda: entities._entity_patterns()[1],
+                      lambda: regex.compile(_lexicon.alternation(entities._suffixes()["org"]))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SCANNERS))
+def test_scanners_find_what_regex_finds(name: str) -> None:
+    # The samples carry rate tables, traditional characters and wire copy:
+    # every form of number, time and name occurs in them.
+    fast, plain = (make() for make in _SCANNERS[name])
+    text = _texts() + "".join(path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt")))
+    found = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
+    assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+    assert len(found) > 20

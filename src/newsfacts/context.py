@@ -12,6 +12,8 @@ import bisect
 from functools import cache
 from typing import Callable, Iterator
 
+import re
+
 import regex
 
 from . import _lexicon, segment
@@ -65,8 +67,8 @@ def _longest_tail() -> int:
 class _TimeScan:
     """The time expressions of one sentence, found as far as REACH so far."""
 
-    def __init__(self, matches: Iterator[regex.Match[str]]) -> None:
-        self.matches: Iterator[regex.Match[str]] | None = matches  # None once the sentence is done
+    def __init__(self, matches: Iterator[re.Match[str]]) -> None:
+        self.matches: Iterator[re.Match[str]] | None = matches  # None once the sentence is done
         self.spans: list[Span] = []
         self.reach = -1  # where the last expression looked at starts
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from functools import cache
 
+import re
+
 import regex
 
 from . import _lexicon, segment, times
@@ -54,11 +56,11 @@ def _suffixes() -> dict[str, list[str]]:
 
 
 @cache
-def _entity_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _entity_patterns() -> tuple[re.Pattern[str], re.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     table = _suffixes()
     surnames = _lexicon.alternation(_surnames())
-    place = regex.compile(_lexicon.alternation(table["place"]))
-    org = regex.compile(_lexicon.alternation(table["org"]))
+    place = _lexicon.scanner(_lexicon.alternation(table["place"]), "".join(word[0] for word in table["place"]))
+    org = _lexicon.scanner(_lexicon.alternation(table["org"]), "".join(word[0] for word in table["org"]))
     # 陈小姐: found by the title, which is rare, then the surname behind it;
     # scanning for the surname first tries 259 of them at every character.
     after = regex.compile(rf"(?<={surnames})(?:{_lexicon.alternation(table['title_after'])})")
@@ -85,7 +87,7 @@ def _surnames() -> frozenset[str]:
     return _lexicon.words("surnames.txt")
 
 
-_CLAUSE_MARK = regex.compile(f"[{regex.escape(CLAUSE_MARKS)}]")
+_CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 # Marks after which a clause's subject may stand (广东完成…, 其中，全县…).
 _SUBJECT_MARKS = frozenset("，,；;：:、")
 
@@ -213,10 +215,10 @@ _OPENERS = "在|从|于|据|对|与|和|到|由|将|让|使|其中|同时|此外
 
 
 @cache
-def _subject_opening() -> tuple[regex.Pattern[str], frozenset[str]]:
+def _subject_opening() -> tuple[re.Pattern[str], frozenset[str]]:
     """What may stand before a clause's subject, in one pattern (one call
     per clause), and the characters other than digits it can start with."""
-    pattern = regex.compile(rf"(?:(?:{times.pattern().pattern})[，, ]*)?(?:{_OPENERS})?")
+    pattern = re.compile(rf"(?:(?:{times.pattern_text()})[，, ]*)?(?:{_OPENERS})?")
     first = times.opening_characters() | {opener[0] for opener in _OPENERS.split("|")}
     return pattern, first
 
@@ -247,7 +249,7 @@ def _quoted(folded: str, floor: int, position: int) -> bool:
     return opened >= 0 and folded.find("”", opened, position) < 0
 
 
-def _name_before(folded: str, floor: int, suffix: regex.Match[str], longest: int, shortest: int) -> Span | None:
+def _name_before(folded: str, floor: int, suffix: re.Match[str], longest: int, shortest: int) -> Span | None:
     """The name that ends with SUFFIX: 醴陵 in 醴陵市, not 引进 in 引进茶陵县."""
     end = suffix.end()
     if end < len(folded) and folded[end] not in _PLACE_WORDS_AFTER and segment.is_word(folded[suffix.start() : end + 1]):

@@ -7,9 +7,11 @@ Values are read in values.py, units attached in units.py.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Iterator
+from typing import Iterator, cast
 
-import regex
+import re
+
+from . import _lexicon
 
 CN_DIGITS = "〇零一二两三四五六七八九"
 CN_MULTIPLIERS = "十百千万亿兆廿卅"
@@ -48,8 +50,7 @@ class Form(StrEnum):
     HALF_UNIT = "half_unit"  # 半年, 半个月
 
 
-_PATTERN = regex.compile(
-    rf"""
+FORMS_PATTERN = rf"""
       (?P<per>(?:[百千万]+)分之{RUN})
     | (?P<fraction>{_SIMPLE}分之{_SIMPLE})
     | (?P<slash>(?<![\d/.])\d{{1,3}}/\d{{1,3}}(?![\d/.]))
@@ -58,9 +59,10 @@ _PATTERN = regex.compile(
     | (?P<half>一半|半数)
     | (?P<half_unit>(?<![大多一两三四五六七八九十])半(?=个?(?:年|月|天|小时|周|星期|钟头)))
     | (?P<numeral>{RUN})
-    """,
-    regex.VERBOSE,
-)
+"""
+FORMS_START = CN_NUMERALS + "半对"  # and digits: what every form starts with
+# Scanned with re (see _lexicon.scanner).
+_PATTERN = _lexicon.scanner(FORMS_PATTERN, FORMS_START, digits=True, flags=re.VERBOSE)
 
 
 class Found:
@@ -82,7 +84,7 @@ def find(folded: str, pos: int = 0) -> Iterator[Found]:
     [('46.9', 'numeral'), ('三分之一', 'fraction'), ('九成', 'share')]
     """
     for match in _PATTERN.finditer(folded, pos):
-        group = match.lastindex  # each alternative is one group, named after its form
+        group = cast(int, match.lastindex)  # each alternative is one group, named after its form
         yield Found(match.start(), match.end(), _FORM_OF_GROUP[group], match.group(group))
 
 
@@ -94,4 +96,4 @@ def match_numeral(folded: str, pos: int) -> Found | None:
     return Found(match.start(), match.end(), Form.NUMERAL, match.group())
 
 
-_NUMERAL_AT = regex.compile(RUN, regex.VERBOSE)
+_NUMERAL_AT = re.compile(RUN, re.VERBOSE)

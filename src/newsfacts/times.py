@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
+import re
 
 from . import _lexicon
 
@@ -26,7 +26,13 @@ def opening_characters() -> frozenset[str]:
 
 
 @cache
-def pattern() -> regex.Pattern[str]:
+def pattern() -> re.Pattern[str]:
+    """Time expressions, compiled for scanning (_lexicon.scanner)."""
+    return _lexicon.scanner(pattern_text(), "".join(opening_characters()), digits=True)
+
+
+def pattern_text() -> str:
+    """The time pattern as text (regex syntax that re also reads)."""
     words = _lexicon.alternation(_lexicon.words("time_words.txt"))
     year = rf"(?:\d{{4}}(?:{_RANGE}\d{{4}})?|[〇零一二三四五六七八九]{{4}})年(?:度)?"
     month = rf"(?:\d{{1,2}}(?:{_RANGE}\d{{1,2}})?|[{_CN}]{{1,3}}(?:{_RANGE}[{_CN}]{{1,3}})?)月(?:份)?"
@@ -38,4 +44,4 @@ def pattern() -> regex.Pattern[str]:
     atom = rf"(?:{paren_day}|{year}|{month}|{day}|{weekday}|{words}|{clock}|昨午)"
     part = r"(?:同期|当月|当天|底|初|末|上旬|中旬|下旬|以来|起|前后|前|后|期间|之前|内)"
     # 2021年1月至9月: a span of time reads as one expression.
-    return regex.compile(rf"(?:{_OPENINGS})?{atom}(?:{atom}|{part}|[至到-]{atom})*")
+    return rf"(?:{_OPENINGS})?{atom}(?:{atom}|{part}|[至到-]{atom})*"
