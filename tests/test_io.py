@@ -16,6 +16,7 @@ write exactly those. A row the program gets wrong stays, marked with
 from __future__ import annotations
 
 import csv
+import dataclasses
 import gzip
 import io
 import json
@@ -120,6 +121,20 @@ def test_jsonl_reads_back_as_the_api_claims(in_root, sample):
     lines = stdout_text(result).splitlines()
     assert len(lines) == len(expected)
     assert [json.loads(line) for line in lines] == expected
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_writes_integers_past_64_bits(fmt):
+    # orjson refuses such integers; the line is then written by the json module.
+    from newsfacts import writers
+
+    big = 10**24
+    claim = dataclasses.replace(extract("产值30万元。")[0], value=Decimal(big))
+    out = io.StringIO()
+    writers.write([claim, claim], fmt, out)
+    records = json.loads(out.getvalue()) if fmt == "json" else [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [record["value"] for record in records] == [big, big]
+    assert records[0] == {**claim.to_dict(), "value": big}
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv"])
