@@ -104,3 +104,17 @@ def test_scanners_find_what_regex_finds(name: str) -> None:
     found = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
     assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
     assert len(found) > 20
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="七成 六2 \u3000年", max_size=40), position=st.integers(0, 40))
+def test_compacted_offsets_agree_with_bisect(text: str, position: int) -> None:
+    import bisect
+
+    from newsfacts import normalize
+
+    compacted = normalize.compact(text)
+    position = min(position, len(compacted.text))
+    index = bisect.bisect_right(compacted.jumps, position) - 1
+    expected = position + (compacted.shifts[index] if index >= 0 else 0)
+    assert compacted.original(position) == expected

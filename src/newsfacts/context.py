@@ -8,7 +8,7 @@ on the folded text and copied from the original by the caller's `written`.
 """
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_right
 from functools import cache
 from typing import Callable, Iterator
 
@@ -115,7 +115,7 @@ class DocumentContext:
         text = self.folded[span.start : span.end]
         if text[:1] not in "该全本" or len(text) != 2:
             return self.written(span.start, span.end)
-        own = bisect.bisect_right(self._starts, span.start) - 1
+        own = bisect_right(self._starts, span.start) - 1
         for index in range(own, max(-1, own - _ANAPHOR_REACH), -1):
             places = [
                 place for place in self._entities_in(index).of("place")

@@ -7,6 +7,7 @@ None when it has nothing against the quantity.
 from __future__ import annotations
 
 from functools import cache
+from typing import Final
 
 import regex
 
@@ -20,6 +21,10 @@ _CLOCK_AFTER = regex.compile(r"(?:半|钟|整|许|[\d〇零一二三四五六七
 _ID_CONTEXT = regex.compile(r"(?:电话|手机|热线|传真|QQ|qq|微信|邮编|编号|号码|代码|账号|帐号|工号|学号|车牌|身份证)[^，。；\n]{0,6}\Z")
 _RANK_UNITS = {"名", "位", "强"}
 _CN_YEAR = regex.compile(r"(?:一九|二〇)[〇一二三四五六七八九]{2}\Z")
+# Enum members read once: compiled code would look each up on its class every time.
+_NUMERAL: Final = Form.NUMERAL
+_COUNTED: Final = frozenset({Kind.COUNT, Kind.INDEX_POINT})
+_MONEY: Final = frozenset({Kind.MONEY, Kind.PRICE})
 _QUALIFIED_BARE = regex.compile(r"(?:近|逾|超|超过|上|约|几|数|将近|接近|突破)\Z")
 
 
@@ -133,7 +138,7 @@ def _year_like(numeral: str) -> bool:
 def _bare(folded: str, q: Quantity) -> str | None:
     """A number with no unit is a claim only with a multiplier (产值30万,
     月薪一万二), a decimal point, or a qualifier before a bare 百/千 (逾百教师)."""
-    if q.unit is not None or q.form is not Form.NUMERAL:
+    if q.unit is not None or q.form is not _NUMERAL:
         return None
     numeral = q.numeral
     if is_cn_headed(q) and numeral[0] in "百千万亿":
@@ -160,7 +165,7 @@ def _article(folded: str, q: Quantity) -> str | None:
     """一栋厂房, 一项任务: 一 with a measure word is an article, not a count.
     二期, 信义二馆: two things are counted with 两; 二 before a measure word
     is a name or an ordinal."""
-    if q.unit is None or q.unit.kind not in (Kind.COUNT, Kind.INDEX_POINT) or q.inner:
+    if q.unit is None or q.unit.kind not in _COUNTED or q.inner:
         return None
     if q.numeral == "一":
         return "article"
@@ -180,9 +185,9 @@ def _title(folded: str, q: Quantity) -> str | None:
 def _bare_multiplier(folded: str, q: Quantity) -> str | None:
     """万亩荷塘, 千年瓷都, 百家争鸣: a bare 百/千/万 counts only when qualified
     (上百万元, 近百名), given a share (百多名) or naming money (百元)."""
-    if q.form is not Form.NUMERAL or not is_cn_headed(q) or q.numeral[0] not in "百千万亿" or q.unit is None:
+    if q.form is not _NUMERAL or not is_cn_headed(q) or q.numeral[0] not in "百千万亿" or q.unit is None:
         return None
-    if q.inner or q.unit.kind in (Kind.MONEY, Kind.PRICE):
+    if q.inner or q.unit.kind in _MONEY:
         return None
     if _QUALIFIED_BARE.search(folded, max(0, q.start - 2), q.start):
         return None

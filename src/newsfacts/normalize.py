@@ -6,7 +6,6 @@ jieba's simplified dictionary, see one spelling.
 """
 from __future__ import annotations
 
-import bisect
 from functools import cache
 
 import regex
@@ -89,10 +88,21 @@ class Compacted:
 
     def original(self, position: int) -> int:
         """The offset in the uncompacted text of POSITION in TEXT."""
-        if not self.jumps:
+        jumps = self.jumps
+        if not jumps or position < jumps[0]:
             return position
-        index = bisect.bisect_right(self.jumps, position) - 1
-        return position + (self.shifts[index] if index >= 0 else 0)
+        # The last jump at or before POSITION, by halving. bisect would do
+        # it comparing boxed integers through the object protocol; compiled,
+        # this loop compares machine integers, and every claim's offsets
+        # come through here (6% of all work on text with such spaces).
+        low, high = 0, len(jumps)
+        while low < high:
+            middle = (low + high) // 2
+            if jumps[middle] <= position:
+                low = middle + 1
+            else:
+                high = middle
+        return position + self.shifts[low - 1]
 
     def original_end(self, end: int) -> int:
         """The uncompacted offset of an exclusive END (the spaces after it stay out)."""

@@ -1,7 +1,7 @@
 """extract(text): the stages in the order data flows through them."""
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_right
 import dataclasses
 import logging
 
@@ -73,7 +73,7 @@ def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 
 
 def _sentence_index(starts: list[int], position: int) -> int:
     # Every number lies in a sentence: sentences cover all non-space text.
-    return max(0, bisect.bisect_right(starts, position) - 1)
+    return max(0, bisect_right(starts, position) - 1)
 
 
 def _claim(text: str, compacted: Compacted, q: Quantity, sentence: Sentence, earlier: list[tuple[Claim, int, int]],
@@ -101,7 +101,7 @@ def _claim(text: str, compacted: Compacted, q: Quantity, sentence: Sentence, ear
         time=document.time(index, q.start),
         entity=document.entity(index, q.start),
         source=source,
-        line=bisect.bisect_right(line_starts, start) + first_line - 1,
+        line=bisect_right(line_starts, start) + first_line - 1,
         sentence=document.sentence_text(index),
     )
 

@@ -4,6 +4,7 @@ sign, inner qualifier (余/多/来), unit or measure word, a trailing half
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
 
 import regex
 
@@ -13,6 +14,12 @@ from .numbers import CN_DIGITS, Form, Found
 from .units import Unit
 
 _PERCENT = Unit(0, 0, "%", Kind.PERCENT, "%", "")
+# Enum members read once: compiled code would look each up on its class every time.
+_NUMERAL: Final = Form.NUMERAL
+_MONEY: Final = Kind.MONEY
+_PERCENT_FORMS: Final = frozenset({Form.SHARE, Form.DISCOUNT, Form.PER})
+_UNITLESS_FORMS: Final = frozenset({Form.FRACTION, Form.SLASH, Form.HALF})
+_TRIMMABLE_FORMS: Final = frozenset({Form.NUMERAL, Form.PER})  # may give back characters that do not read
 _INNER = "余多来"
 _RANGE_JOINERS = "到至-~—–"
 # A minus sign, not a hyphen: it follows one of these (or the start of text).
@@ -47,7 +54,7 @@ def assemble(folded: str, found: Found) -> Quantity | None:
     if given_back is None:
         return None
     found = given_back
-    if found.form is Form.NUMERAL and found.numeral[:2] in _ADJACENT_DIGITS and found.numeral[2:] in _ROUND:
+    if found.form is _NUMERAL and found.numeral[:2] in _ADJACENT_DIGITS and found.numeral[2:] in _ROUND:
         return _adjacent_range(folded, found)
     found, value = _readable(found)
     if value is None:
@@ -55,7 +62,7 @@ def assemble(folded: str, found: Found) -> Quantity | None:
     inner = "".join(ch for ch in found.numeral if ch in _INNER)
     end, unit, unit_inner = _unit_after(folded, found)
     inner += unit_inner
-    if unit is not None and unit.kind is Kind.MONEY:
+    if unit is not None and unit.kind is _MONEY:
         end, coins = units.coins_after(folded, unit)
         value += coins
     if unit is not None and unit.inner == "半":
@@ -76,7 +83,7 @@ def assemble(folded: str, found: Found) -> Quantity | None:
 def _readable(found: Found) -> tuple[Found, Decimal | None]:
     """FOUND with its value; a numeral that runs into the next word
     (百分之七十百分位) gives back up to two characters until it reads."""
-    for cut in range(3 if found.form in (Form.NUMERAL, Form.PER) else 1):
+    for cut in range(3 if found.form in _TRIMMABLE_FORMS else 1):
         if cut >= len(found.numeral):
             break
         numeral = found.numeral[: len(found.numeral) - cut]
@@ -94,7 +101,7 @@ _HALF_KINDS = {Kind.WEIGHT, Kind.DURATION, Kind.AGE, Kind.LENGTH, Kind.AREA, Kin
 def _give_back_unit(folded: str, found: Found) -> Found | None:
     """39.07亿千瓦: the 千 starts the unit 千瓦. 两万两, 三十两: a 两 after
     other numerals is the weight, since 32 is written 三十二, never 三十两."""
-    if found.form is not Form.NUMERAL or len(found.numeral) < 2:
+    if found.form is not _NUMERAL or len(found.numeral) < 2:
         return found
     last = found.numeral[-1]
     gives_back = (last in "千百十兆" and units.starts_unit(folded, found.end - 1)) or (
@@ -108,9 +115,9 @@ def _give_back_unit(folded: str, found: Found) -> Found | None:
 def _unit_after(folded: str, found: Found) -> tuple[int, Unit | None, str]:
     """(end of span, unit, inner qualifier between number and unit)."""
     end = found.end
-    if found.form in (Form.SHARE, Form.DISCOUNT, Form.PER):
+    if found.form in _PERCENT_FORMS:
         return end, _PERCENT, ""
-    if found.form in (Form.FRACTION, Form.SLASH, Form.HALF):
+    if found.form in _UNITLESS_FORMS:
         return end, None, ""
     unit = units.unit_at(folded, end)
     if unit is not None:
