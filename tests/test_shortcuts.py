@@ -118,3 +118,15 @@ def test_compacted_offsets_agree_with_bisect(text: str, position: int) -> None:
     index = bisect.bisect_right(compacted.jumps, position) - 1
     expected = position + (compacted.shifts[index] if index >= 0 else 0)
     assert compacted.original(position) == expected
+
+
+def test_units_pattern_matches_what_regex_matches() -> None:
+    from newsfacts import units
+
+    fast = units._pattern()
+    plain = regex.compile(_lexicon.alternation(units._table()), regex.IGNORECASE)
+    text = _texts() + "5KM 3KWH 4\u212am 20°C 7Km/h 9M² 1.5Kg"
+    for position in range(len(text)):
+        expected = plain.match(text, position)
+        got = fast.match(text, position)
+        assert (got and got.group()) == (expected and expected.group()), text[position : position + 6]
