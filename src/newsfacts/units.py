@@ -144,7 +144,7 @@ def _coin(digit: str | None) -> int:
 def starts_unit(folded: str, pos: int) -> bool:
     """Whether a unit of two or more characters starts at POS (千瓦 after 5)."""
     match = _pattern().match(folded, pos)
-    return bool(match) and len(match.group()) > 1
+    return match is not None and len(match.group()) > 1
 
 
 def kind_in_context(unit: Unit, folded: str, start: int, end: int) -> Kind:
