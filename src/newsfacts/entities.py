@@ -100,11 +100,14 @@ def _clause_starts(folded: str, sentence: Sentence) -> tuple[list[int], list[int
     subject_starts = [sentence.start]
     if sentence.start == 0 or folded[sentence.start - 1] in CLAUSE_MARKS:
         name_starts.append(sentence.start)
-    for mark in _CLAUSE_MARK.finditer(folded, sentence.start, sentence.end):
-        end = mark.end()
-        name_starts.append(end)
-        if folded[end - 1] in _SUBJECT_MARKS and end < sentence.end:
-            subject_starts.append(end)
+    # Split on the marks, which are one character each, and add up the
+    # pieces: no match object per mark.
+    end = sentence.start - 1
+    for piece in _CLAUSE_MARK.split(folded[sentence.start : sentence.end])[:-1]:
+        end += len(piece) + 1
+        name_starts.append(end + 1)
+        if folded[end] in _SUBJECT_MARKS and end + 1 < sentence.end:
+            subject_starts.append(end + 1)
     return name_starts, subject_starts
 
 
@@ -211,6 +214,7 @@ class Names:
 # expression (1-2月，广东) or a preposition (在兴化，以鱼为原料).
 # 据海关统计: the source of a figure is not what it is about.
 _SOURCES = ("据", "根据", "来自")
+_SOURCE_FIRST = frozenset(source[0] for source in _SOURCES)
 _OPENERS = "在|从|于|据|对|与|和|到|由|将|让|使|其中|同时|此外|而|但|而且|如今|目前|当地的?"
 
 
@@ -231,7 +235,7 @@ def _subject_positions(folded: str, sentence: Sentence, clause_starts: list[int]
         if folded[start] in first or folded[start].isdecimal():
             match = opening.match(folded, start, sentence.end)
             position = match.end() if match else start
-        if not folded.startswith(_SOURCES, position):
+        if folded[position : position + 1] not in _SOURCE_FIRST or not folded.startswith(_SOURCES, position):
             positions.append(position)
         if position != start:
             positions.append(start)

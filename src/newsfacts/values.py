@@ -30,8 +30,8 @@ def read_numeral(text: str) -> Decimal:
     >>> [int(read_numeral(s)) for s in ("三百五十万", "一万二千", "13万2", "7亿2", "3万4000", "廿五", "90余亿")]
     [3500000, 12000, 132000, 720000000, 34000, 25, 9000000000]
     """
-    if text.isdecimal():
-        return Decimal(text)  # most numerals in news: 830, 2023
+    if text.isdecimal() or _is_arabic(text):
+        return Decimal(text)  # most numerals in news: 830, 2023, 4745.61
     text = text.replace(",", "").replace("点", ".")
     text = "".join(ch for ch in text if ch not in _INNER_QUALIFIERS)
     if not text:
