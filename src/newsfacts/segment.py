@@ -244,11 +244,18 @@ def tag_of(text: str) -> str:
     return _tags().get(text, "")
 
 
-@cache
 def words_tagged(tag: str) -> frozenset[str]:
     """Every dictionary word with part of speech TAG: a table small enough
     to stay in the processor's cache, where the whole dictionary does not."""
-    return frozenset(word for word, its_tag in _tags().items() if its_tag == tag)
+    return _words_by_tag().get(tag, frozenset())
+
+
+@cache
+def _words_by_tag() -> dict[str, frozenset[str]]:
+    grouped: dict[str, list[str]] = {}
+    for word, tag in _tags().items():
+        grouped.setdefault(tag, []).append(word)
+    return {tag: frozenset(words) for tag, words in grouped.items()}
 
 
 def frequency(text: str) -> int:
