@@ -73,12 +73,15 @@ def test_longest_word_agrees_with_trying_every_length() -> None:
 def test_first_character_gates_let_every_match_through() -> None:
     text = _texts()
     time_first = times.opening_characters()
+    time_second = times.second_characters()
     time_pattern = regex.compile(times.pattern_text())  # without the scanner's own gate
     opening, opening_first = entities._subject_opening()
     for position in range(len(text)):
         ch = text[position]
         if time_pattern.match(text, position):
             assert ch in time_first or ch.isdecimal(), text[position : position + 8]
+            after = text[position + 1 : position + 2]
+            assert ch == "昨" or after in time_second or after.isdecimal(), text[position : position + 8]
         match = opening.match(text, position)
         if match and match.end() > position:
             assert ch in opening_first or ch.isdecimal(), text[position : position + 8]
@@ -101,6 +104,8 @@ def test_scanners_find_what_regex_finds(name: str) -> None:
     # every form of number, time and name occurs in them.
     fast, plain = (make() for make in _SCANNERS[name])
     text = _texts() + "".join(path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt")))
+    # Every kind of time expression, in case the texts lack one.
+    text += "。昨（廿五）日，上周一，星期天，礼拜六，截至2023年，到2023年底，一季度，十五日，8点30分，2013-2018年，三四月份，昨午，昨，从昨"
     found = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
     assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
     assert len(found) > 20

@@ -24,9 +24,12 @@ def words(name: str) -> frozenset[str]:
     return frozenset(row[0] for row in rows(name))
 
 
-def scanner(pattern: str, first: str, digits: bool = False, flags: int = 0) -> re.Pattern[str]:
+def scanner(pattern: str, first: str, digits: bool = False, flags: int = 0,
+            second: str | None = None, alone: str = "") -> re.Pattern[str]:
     """PATTERN compiled by the standard library's re, behind a lookahead for
-    FIRST, the characters a match can start with (and any digit if DIGITS).
+    FIRST, the characters a match can start with (and any digit if DIGITS),
+    and if given for SECOND, those that can follow the first, except after
+    a character of ALONE (a match of one character, or followed by anything).
 
     For the patterns run over every character of the text (numbers, times,
     place endings), re with such a lookahead jumps in C to the next place a
@@ -35,10 +38,19 @@ def scanner(pattern: str, first: str, digits: bool = False, flags: int = 0) -> r
     beyond re go here (no \\p{...}, no lookbehind of varying width);
     tests/test_shortcuts.py checks that each finds what regex finds.
     """
-    starts = "".join(sorted({"\\" + ch if ch in "\\]^-[" else ch for ch in first}))
-    if digits:
-        starts += r"\d"
-    return re.compile(f"(?=[{starts}])(?:{pattern})", flags)
+    guard = _character_class(first, digits)
+    if second is not None:
+        follows = _character_class(second, digits)
+        guard += f"(?:{follows}|(?<={_character_class(alone, False)}))" if alone else follows
+    return re.compile(f"(?={guard})(?:{pattern})", flags)
+
+
+def _character_class(characters: str, digits: bool) -> str:
+    escaped = "".join(sorted({"\\" + ch if ch in "\\]^-[" else ch for ch in characters}))
+    return f"[{escaped}{_ANY_DIGIT if digits else ''}]"
+
+
+_ANY_DIGIT = r"\d"
 
 
 def alternation(words_: Iterable[str]) -> str:
