@@ -59,14 +59,27 @@ def _suffixes() -> dict[str, list[str]]:
 def _entity_patterns() -> tuple[re.Pattern[str], re.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     table = _suffixes()
     surnames = _lexicon.alternation(_surnames())
-    place = _lexicon.scanner(_lexicon.alternation(table["place"]), "".join(word[0] for word in table["place"]))
-    org = _lexicon.scanner(_lexicon.alternation(table["org"]), "".join(word[0] for word in table["org"]))
+    place = _words_scanner("place")
+    org = _words_scanner("org")
     # 陈小姐: found by the title, which is rare, then the surname behind it;
     # scanning for the surname first tries 259 of them at every character.
     after = regex.compile(rf"(?<={surnames})(?:{_lexicon.alternation(table['title_after'])})")
     before = regex.compile(rf"(?:{_lexicon.alternation(table['title_before'])})"
                            rf"(?P<name>(?:{surnames})[\p{{Han}}]{{1,2}}?)(?=[{_PERSON_STOP}，,：:。\s])")
     return place, org, after, before
+
+
+@cache
+def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The titles alone (after a name, before one), to find where the
+    title patterns can match at all."""
+    return _words_scanner("title_after"), _words_scanner("title_before")
+
+
+def _words_scanner(role: str) -> re.Pattern[str]:
+    """A scanner (_lexicon.scanner) for the words of ROLE in entity_suffixes.tsv."""
+    words = _suffixes()[role]
+    return _lexicon.scanner(_lexicon.alternation(words), "".join(word[0] for word in words))
 
 
 @cache
@@ -193,11 +206,17 @@ class Names:
         folded, sentence = self.folded, self.sentence
         self._merged_places()  # finds where clauses start
         _, _, title_after, title_before = _entity_patterns()
+        after_words, before_words = _titles()
         people: list[Span] = []
-        for match in title_after.finditer(folded, sentence.start, sentence.end):
-            people.append(Span(_surname_start(folded, match.start()), match.end()))
-        for match in title_before.finditer(folded, sentence.start, sentence.end):
-            people.append(Span(match.start("name"), match.end("name")))
+        # Titles are rare: the patterns run only from the first one, if any.
+        first = after_words.search(folded, sentence.start, sentence.end)
+        if first is not None:
+            for match in title_after.finditer(folded, first.start(), sentence.end):
+                people.append(Span(_surname_start(folded, match.start()), match.end()))
+        first = before_words.search(folded, sentence.start, sentence.end)
+        if first is not None:
+            for match in title_before.finditer(folded, first.start(), sentence.end):
+                people.append(Span(match.start("name"), match.end("name")))
         clause_name = _clause_name()
         surnames = _surnames()
         for start in self._name_starts:

@@ -13,6 +13,7 @@ _DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
 _SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = (("兆", 10**12), ("亿", 10**8), ("万", 10**4))
 _INNER_QUALIFIERS = "余多来几"
+_ONE_BIG_UNIT = dict(_BIG_UNITS)
 
 
 def read(numeral: str, form: Form) -> Decimal:
@@ -32,6 +33,8 @@ def read_numeral(text: str) -> Decimal:
     """
     if text.isdecimal() or _is_arabic(text):
         return Decimal(text)  # most numerals in news: 830, 2023, 4745.61
+    if text[-1] in _ONE_BIG_UNIT and _is_arabic(text[:-1]):
+        return Decimal(text[:-1]) * _ONE_BIG_UNIT[text[-1]]  # 30万, 4.5亿: as _read_big reads them
     text = text.replace(",", "").replace("点", ".")
     text = "".join(ch for ch in text if ch not in _INNER_QUALIFIERS)
     if not text:
