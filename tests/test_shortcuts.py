@@ -58,7 +58,8 @@ def test_trim_tail_finds_what_a_regex_search_finds(data) -> None:
 
 
 def _texts() -> str:
-    paths = sorted(DEV_TEXTS.glob("*.txt")) or sorted(SAMPLES.glob("*.txt"))
+    """The samples, and the dev texts where they sit beside the project."""
+    paths = sorted(SAMPLES.glob("*.txt")) + sorted(DEV_TEXTS.glob("*.txt"))
     return "".join(path.read_text(encoding="utf-8") for path in paths)
 
 
@@ -103,7 +104,7 @@ def test_scanners_find_what_regex_finds(name: str) -> None:
     # The samples carry rate tables, traditional characters and wire copy:
     # every form of number, time and name occurs in them.
     fast, plain = (make() for make in _SCANNERS[name])
-    text = _texts() + "".join(path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt")))
+    text = _texts()
     # Every kind of time expression, in case the texts lack one.
     text += "。昨（廿五）日，上周一，星期天，礼拜六，截至2023年，到2023年底，一季度，十五日，8点30分，2013-2018年，三四月份，昨午，昨，从昨"
     found = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
@@ -135,3 +136,33 @@ def test_units_pattern_matches_what_regex_matches() -> None:
         expected = plain.match(text, position)
         got = fast.match(text, position)
         assert (got and got.group()) == (expected and expected.group()), text[position : position + 6]
+
+
+def _converted_patterns():
+    from newsfacts import change, filters, qualifiers, quantities
+
+    return {
+        "change verbs": change._pattern(), "change after": change._AFTER,
+        "qualifier before": qualifiers._before_pattern("before"),
+        "qualifier before bare": qualifiers._before_pattern("before_bare"),
+        "qualifier scope": qualifiers._SCOPE, "qualifier after": qualifiers._after_pattern(),
+        "time of day": filters._TIME_OF_DAY, "clock after": filters._CLOCK_AFTER,
+        "identifier context": filters._ID_CONTEXT, "Chinese year": filters._CN_YEAR,
+        "qualified bare": filters._QUALIFIED_BARE, "compared": context._COMPARED,
+        "after skip": context._AFTER_SKIP, "comparison": context._COMPARISON,
+        "currency": quantities._CURRENCY_PREFIX,
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_converted_patterns()))
+def test_short_patterns_compiled_by_re_answer_as_regex(name: str) -> None:
+    # Each is searched in a short window before a number, or matched right after it.
+    fast = _converted_patterns()[name]
+    plain = regex.compile(fast.pattern, fast.flags & ~regex.UNICODE)
+    text = _texts()[:40_000] + "约有近3万，至少安排200万元，电话：0731-2, 同比增长了5%，比上年，逾百，$5，HK$3"
+    for end in range(len(text)):
+        for start in (max(0, end - 16), max(0, end - 6)):
+            a, b = fast.search(text, start, end), plain.search(text, start, end)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text[start:end]
+        a, b = fast.match(text, end), plain.match(text, end)
+        assert (a and a.span()) == (b and b.span()), text[end : end + 8]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
+import re
 
 from . import _lexicon
 from .claim import Change
@@ -12,7 +12,7 @@ from .claim import Change
 # 增收近3万元, 涨幅高达5.79%, 分别增长 ... 均超三成.
 _BETWEEN = ("了", "达", "达到", "高达", "约", "近", "超", "超过", "逾", "均", "都", "为", "分别", "分别为", "平均", "共", "累计", "总计", "合计", "计")
 # 38.6%的增长, 4.03%涨幅: the change is named after the number.
-_AFTER = regex.compile(r"的?(增长|增幅|涨幅|上涨|提升|下降|降幅|跌幅|下跌|减少)")
+_AFTER = re.compile(r"的?(增长|增幅|涨幅|上涨|提升|下降|降幅|跌幅|下跌|减少)")
 _AFTER_FIRST = set("的增涨上提下降跌减")  # what _AFTER can start with: most numbers need no match
 
 
@@ -22,11 +22,11 @@ def _verbs() -> dict[str, str]:
 
 
 @cache
-def _pattern() -> regex.Pattern[str]:
+def _pattern() -> re.Pattern[str]:
     verbs = _lexicon.alternation(w for w, d in _verbs().items() if d != "level")
     levels = _lexicon.alternation(w for w, d in _verbs().items() if d == "level")
     between = _lexicon.alternation(_BETWEEN)
-    return regex.compile(rf"(?P<verb>{verbs})(?P<level>{levels})?(?:{between}){{0,2}}\Z")
+    return re.compile(rf"(?P<verb>{verbs})(?P<level>{levels})?(?:{between}){{0,2}}\Z")
 
 
 @cache

@@ -27,12 +27,12 @@ from .sentences import CLAUSE_MARKS, Sentence
 _CLAUSE_MARKS = CLAUSE_MARKS
 # A comparison's base is not the claim's period: 比2019年同期增长11.1%.
 _COMPARED_WORDS = ("比", "较", "与", "和", "同", "于", "相比", "高于", "低于", "对比")
-_COMPARED = regex.compile(rf"(?:{'|'.join(_COMPARED_WORDS)})\Z")
+_COMPARED = re.compile(rf"(?:{'|'.join(_COMPARED_WORDS)})\Z")
 _COMPARED_LAST = frozenset(word[-1] for word in _COMPARED_WORDS)
 _NOUNISH = {"n", "nz", "vn", "an", "ng", "j", "b", "f", "l", "nt", "nr", "nrt", "g", "i", "h", "k", "a", "s", "zg"}
 # Tags of words that may stand between the phrase and its number.
 _TRAILING_SKIP = {"p", "d", "t", "c", "m", "q", "r", "u", "ul", "uj", "uz", "ud", "ug", "uv", "y", "e"}
-_AFTER_SKIP = regex.compile(r"(?:以上|以下|左右|上下|之多|多|余|不等)?(?:的)?[“「『]?")
+_AFTER_SKIP = re.compile(r"(?:以上|以下|左右|上下|之多|多|余|不等)?(?:的)?[“「『]?")
 _AFTER_SKIP_FIRST = frozenset("以左上之多余不的“「『")
 _ROLES = entities.ROLES
 _ANAPHOR_REACH = 20  # sentences back to look for what 该县 stands for
@@ -258,7 +258,7 @@ _LIST_CLAUSE_MARKS = _CLAUSE_MARKS.replace("、", "")
 
 
 # 比2019年同期增长: what follows 比 is the base of a comparison.
-_COMPARISON = regex.compile(r"(?<![同环相对无])比|较(?![为大高低多少快慢好])")
+_COMPARISON = re.compile(r"(?<![同环相对无])比|较(?![为大高低多少快慢好])")
 
 
 def _trim_tail(folded: str, start: int, end: int) -> int:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Final
 
+import re
+
 import regex
 
 from . import _lexicon, segment
@@ -16,16 +18,16 @@ from .claim import Kind
 from .numbers import CN_DIGITS, Form
 from .quantities import Quantity, digit_string, is_cn_headed
 
-_TIME_OF_DAY = regex.compile(r"(?:上午|下午|凌晨|早上|晚上|中午|傍晚|夜里|夜间|清晨|早晨|午|晚|早|夜)\Z")
-_CLOCK_AFTER = regex.compile(r"(?:半|钟|整|许|[\d〇零一二三四五六七八九十]+分)")
-_ID_CONTEXT = regex.compile(r"(?:电话|手机|热线|传真|QQ|qq|微信|邮编|编号|号码|代码|账号|帐号|工号|学号|车牌|身份证)[^，。；\n]{0,6}\Z")
+_TIME_OF_DAY = re.compile(r"(?:上午|下午|凌晨|早上|晚上|中午|傍晚|夜里|夜间|清晨|早晨|午|晚|早|夜)\Z")
+_CLOCK_AFTER = re.compile(r"(?:半|钟|整|许|[\d〇零一二三四五六七八九十]+分)")
+_ID_CONTEXT = re.compile(r"(?:电话|手机|热线|传真|QQ|qq|微信|邮编|编号|号码|代码|账号|帐号|工号|学号|车牌|身份证)[^，。；\n]{0,6}\Z")
 _RANK_UNITS = {"名", "位", "强"}
-_CN_YEAR = regex.compile(r"(?:一九|二〇)[〇一二三四五六七八九]{2}\Z")
+_CN_YEAR = re.compile(r"(?:一九|二〇)[〇一二三四五六七八九]{2}\Z")
 # Enum members read once: compiled code would look each up on its class every time.
 _NUMERAL: Final = Form.NUMERAL
 _COUNTED: Final = frozenset({Kind.COUNT, Kind.INDEX_POINT})
 _MONEY: Final = frozenset({Kind.MONEY, Kind.PRICE})
-_QUALIFIED_BARE = regex.compile(r"(?:近|逾|超|超过|上|约|几|数|将近|接近|突破)\Z")
+_QUALIFIED_BARE = re.compile(r"(?:近|逾|超|超过|上|约|几|数|将近|接近|突破)\Z")
 
 
 @cache

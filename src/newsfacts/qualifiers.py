@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
+import re
 
 from . import _lexicon
 from .claim import Qualifier
@@ -22,15 +22,15 @@ def _by_position() -> dict[str, dict[str, Qualifier]]:
 
 
 @cache
-def _before_pattern(position: str) -> regex.Pattern[str]:
+def _before_pattern(position: str) -> re.Pattern[str]:
     words = _lexicon.alternation(_by_position()[position])
     fillers = _lexicon.alternation(_FILLERS)
-    return regex.compile(rf"(?P<word>{words})(?:{fillers})?\Z")
+    return re.compile(rf"(?P<word>{words})(?:{fillers})?\Z")
 
 
 # Bounds that qualify a number across a short verb (最多可申请30万元).
 _SCOPE_WORDS = ("至少", "最多", "最少", "至多", "不超过", "不少于")
-_SCOPE = regex.compile(rf"({'|'.join(_SCOPE_WORDS)})[^，,。；;：:、\d]{{1,5}}\Z")
+_SCOPE = re.compile(rf"({'|'.join(_SCOPE_WORDS)})[^，,。；;：:、\d]{{1,5}}\Z")
 _SCOPE_FIRST = frozenset(word[0] for word in _SCOPE_WORDS)
 
 
@@ -47,8 +47,8 @@ def _first_characters(position: str) -> frozenset[str]:
 
 
 @cache
-def _after_pattern() -> regex.Pattern[str]:
-    return regex.compile(_lexicon.alternation(_by_position()["after"]))
+def _after_pattern() -> re.Pattern[str]:
+    return re.compile(_lexicon.alternation(_by_position()["after"]))
 
 
 def qualify(folded: str, start: int, end: int, inner: str, bare_multiplier: bool) -> Qualifier | None:

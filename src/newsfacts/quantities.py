@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Final
 
-import regex
+import re
 
 from . import numbers, units, values
 from .claim import Kind
@@ -24,7 +24,7 @@ _INNER = "余多来"
 _RANGE_JOINERS = "到至-~—–"
 # A minus sign, not a hyphen: it follows one of these (or the start of text).
 _BEFORE_SIGN = set(" \t\n（(：:，,、；;为是到至达从由约比")
-_CURRENCY_PREFIX = regex.compile(r"(?:US\$|HK\$|NT\$|[$¥€£])\Z")
+_CURRENCY_PREFIX = re.compile(r"(?:US\$|HK\$|NT\$|[$¥€£])\Z")
 _SIGNS = set("$¥€£")
 _BIG_MULTIPLIERS = {"万": 10**4, "亿": 10**8}
 _ROUND = {"", "十", "百", "千", "万", "十万", "百万", "千万", "亿"}
