@@ -161,9 +161,9 @@ class DocumentContext:
         first, last = present[0], present[-1]
         # The head shared by the list is what the last item has beyond the
         # first one's length in words: 饮料类、烟酒类商品零售 -> 商品零售.
-        last_words = _within(self.words(last.start, last.end), last.start, last.end)
+        last_words = self.words(last.start, last.end)
         skip = min(max(1, len(self.words(first.start, first.end))), len(last_words) - 1)
-        head = self.written(last.start + last_words[skip].start, last.end) if skip > 0 else ""
+        head = self.written(last_words[skip].start, last.end) if skip > 0 else ""
         return [self.written(span.start, span.end) + head for span in present[:-1]] + [self.written(last.start, last.end)]
 
     def _nearest(self, index: int, position: int, finder, last: bool) -> Span | None:
@@ -296,19 +296,14 @@ def _clause_start(folded: str, floor: int, position: int) -> int:
     return start
 
 
-def _within(words: list[segment.Word], start: int, end: int) -> list[segment.Word]:
-    """The words lying wholly in START..END, at offsets from START."""
-    return [segment.Word(w.start - start, w.end - start, w.text, w.tag) for w in words if w.start >= start and w.end <= end]
-
-
-def _noun_tail(sentence_words: list[segment.Word], start: int, end: int) -> Span | None:
+def _noun_tail(words: list[segment.Word], start: int, end: int) -> Span | None:
     """The longest run of noun-like words that ends at END, or just before
-    a verb or preposition there (新台币汇率昨日以三四.九九八元开盘)."""
+    a verb or preposition there (新台币汇率昨日以三四.九九八元开盘).
+    WORDS are those of START..END."""
     _, heads = _edge_words()
-    words = _within(sentence_words, start, end)
     for _ in range(2):
         if len(words) > 1 and (words[-1].tag in _TRAILING_SKIP or (words[-1].tag == "v" and words[-1].text not in _nominal_verbs())):
-            end = start + words[-1].start
+            end = words[-1].start
             words = words[:-1]
     first = len(words)
     # 餐饮收入, 电力累计增速: jieba tags the head as a verb; after a noun it is one.
@@ -322,7 +317,7 @@ def _noun_tail(sentence_words: list[segment.Word], start: int, end: int) -> Span
         first += 1
     if first >= len(words):
         return None
-    return Span(start + words[first].start, end)
+    return Span(words[first].start, end)
 
 
 def _modifying_verb(words: list[segment.Word], at: int) -> bool:
@@ -349,7 +344,7 @@ def _measure_after(folded: str, q: Quantity, kind: Kind, sentence: Sentence,
         end += 1
     if end == start:
         return None
-    words = _within(segmenter(start, end), start, end)
+    words = segmenter(start, end)
     taken = 0
     for number, word in enumerate(words):
         single = len(word.text) == 1 and "\u4e00" <= word.text <= "\u9fff" and word.tag not in _FUNCTION_TAGS
@@ -359,11 +354,11 @@ def _measure_after(folded: str, q: Quantity, kind: Kind, sentence: Sentence,
         if word.tag == "v" and len(word.text) > 1 and number + 1 < len(words) and words[number + 1].tag in _NOUN_AFTER:
             continue  # 注册网店, 求职信
         break
-    if taken == 0 or words[taken - 1].end < 2:
+    if taken == 0 or words[taken - 1].end - start < 2:
         return None
     if words[0].text in _level_words():
         return None
-    return Span(start, start + words[taken - 1].end)
+    return Span(start, words[taken - 1].end)
 
 
 _NO_NOUN_AFTER = {Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE, Kind.FRACTION, Kind.INDEX_POINT}
