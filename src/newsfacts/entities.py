@@ -77,9 +77,11 @@ def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _words_scanner(role: str) -> re.Pattern[str]:
-    """A scanner (_lexicon.scanner) for the words of ROLE in entity_suffixes.tsv."""
-    words = _suffixes()[role]
-    return _lexicon.scanner(_lexicon.alternation(words), "".join(word[0] for word in words))
+    """The words of ROLE in entity_suffixes.tsv, compiled by re: every
+    branch of the alternation opens with a character, so re gathers them
+    and skips in C to the next place one occurs (no lookahead needed, see
+    _lexicon.scanner)."""
+    return re.compile(_lexicon.alternation(_suffixes()[role]))
 
 
 @cache
@@ -175,8 +177,7 @@ class Names:
             # Only a place or organisation of the dictionary counts here: most
             # positions start none, and that small table answers without a
             # look-up in the whole dictionary.
-            if not any(folded[position : position + length] in places_and_orgs
-                       for length in (2, 3, 4) if position + length <= sentence.end):
+            if not _starts_one_of(folded, position, sentence.end, places_and_orgs):
                 continue
             word = _dictionary_word_at(folded, position, sentence.end)
             if word is None:
@@ -311,6 +312,16 @@ def _common_function_words() -> frozenset[str]:
         word for tag in ("v", "p", "d", "c", "t", "r") for word in segment.words_tagged(tag)
         if len(word) == 2 and segment.frequency(word) >= _COMMON_WORD
     )
+
+
+def _starts_one_of(folded: str, position: int, end: int, words: frozenset[str]) -> bool:
+    """Whether one of WORDS (two to four characters) starts at POSITION and ends by END."""
+    for length in range(2, 5):
+        if position + length > end:
+            return False
+        if folded[position : position + length] in words:
+            return True
+    return False
 
 
 @cache
