@@ -166,3 +166,12 @@ def test_short_patterns_compiled_by_re_answer_as_regex(name: str) -> None:
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text[start:end]
         a, b = fast.match(text, end), plain.match(text, end)
         assert (a and a.span()) == (b and b.span()), text[end : end + 8]
+
+
+def test_sentence_boundaries_as_the_plain_pattern_finds_them() -> None:
+    from newsfacts import sentences
+
+    ends, closers = regex.escape(sentences._END_MARKS), regex.escape(sentences._CLOSERS)
+    plain = regex.compile(rf"[{ends}]+[{closers}]*|\n")
+    text = _texts() + "他说：“好。”\n\n完！？」\n"
+    assert [m.span() for m in sentences._BOUNDARY.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -8,6 +8,8 @@ in a mark that cannot end a sentence (，、：and the like).
 from __future__ import annotations
 
 
+import re
+
 import regex
 
 # Marks after which a sentence ends; closing quotes and brackets that follow
@@ -19,9 +21,11 @@ CLAUSE_MARKS = "，,；;：:。！？!?、“”‘’（）()「」『』《》
 # A line that ends in one of these continues on the next line.
 _CONTINUES = "，,、：:（(“‘「『《【-—"
 
-_BOUNDARY = regex.compile(
-    rf"[{regex.escape(_END_MARKS)}]+[{regex.escape(_CLOSERS)}]*"  # end of sentence
-    r"|\n"  # line break: decided in split()
+# End marks with the closers after them (end of sentence), or a line break
+# (decided in split()). Written to open with one character class, which re
+# skips to in C.
+_BOUNDARY = re.compile(
+    rf"[{re.escape(_END_MARKS)}\n](?:(?<=[{re.escape(_END_MARKS)}])[{re.escape(_END_MARKS)}]*[{re.escape(_CLOSERS)}]*)?"
 )
 
 
