@@ -20,7 +20,7 @@ from . import _lexicon, segment
 from .claim import Kind
 from .quantities import Quantity
 from . import entities, times
-from .entities import Entity, Span
+from .entities import Span
 from .sentences import CLAUSE_MARKS, Sentence
 
 
