@@ -126,12 +126,6 @@ def _clause_starts(folded: str, sentence: Sentence) -> tuple[list[int], list[int
     return name_starts, subject_starts
 
 
-def find(folded: str, sentence: Sentence) -> dict[str, list[Entity]]:
-    """Places, organisations and people named in SENTENCE, in reading order."""
-    names = Names(folded, sentence)
-    return {role: names.of(role) for role in ROLES}
-
-
 ROLES = ("place", "person", "org")  # the order in which a claim prefers them
 
 
@@ -179,7 +173,7 @@ class Names:
             # look-up in the whole dictionary.
             if not _starts_one_of(folded, position, sentence.end, places_and_orgs):
                 continue
-            word = _dictionary_word_at(folded, position, sentence.end)
+            word = segment.longest_word_at(folded, position, min(sentence.end, position + 4))
             if word is None:
                 continue
             tag = segment.tag_of(word)
@@ -260,11 +254,6 @@ def _subject_positions(folded: str, sentence: Sentence, clause_starts: list[int]
         if position != start:
             positions.append(start)
     return positions
-
-
-def _dictionary_word_at(folded: str, position: int, end: int) -> str | None:
-    """The longest word of jieba's dictionary (two to four characters) at POSITION."""
-    return segment.longest_word_at(folded, position, min(end, position + 4))
 
 
 def _quoted(folded: str, floor: int, position: int) -> bool:

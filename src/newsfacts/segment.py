@@ -244,18 +244,21 @@ def tag_of(text: str) -> str:
     return _tags().get(text, "")
 
 
+@cache
 def words_tagged(tag: str) -> frozenset[str]:
     """Every dictionary word with part of speech TAG: a table small enough
     to stay in the processor's cache, where the whole dictionary does not."""
-    return _words_by_tag().get(tag, frozenset())
+    return frozenset(_words_by_tag().get(tag, ()))
 
 
 @cache
-def _words_by_tag() -> dict[str, frozenset[str]]:
+def _words_by_tag() -> dict[str, list[str]]:
+    """The dictionary's words grouped by tag, in one pass (sets are made
+    only for the few tags asked for)."""
     grouped: dict[str, list[str]] = {}
     for word, tag in _tags().items():
         grouped.setdefault(tag, []).append(word)
-    return {tag: frozenset(words) for tag, words in grouped.items()}
+    return grouped
 
 
 def frequency(text: str) -> int:

@@ -35,7 +35,7 @@ def second_characters() -> frozenset[str]:
     return frozenset(
         "".join(word[1] for word in words if len(word) > 1)
         + _CN + "年月日号点时" + "-~至到"  # 2021年, 12月, 3-4月, 十五日, 8点
-        + "周星礼期拜" + "一二三四五六日天"  # 上周, 星期, 礼拜, 周一
+        + _WEEK + "期拜" + "一二三四五六日天"  # 上周, 星期, 礼拜, 周一
         + "".join(opening[1:2] for opening in _OPENINGS.split("|"))  # 截至
         + "".join(opening_characters())  # 到2023年: an opening word, then any expression
     )
