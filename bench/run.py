@@ -154,10 +154,10 @@ def bench_repeated(cmd: list[str], runs: int = COLD_RUNS) -> dict:
 
 
 def pipeline_compiled(exe: str) -> str:
-    """"yes" when the installed newsfacts.pipeline is a compiled extension
+    """"yes" when the installed newsfacts.core.pipeline is a compiled extension
     (HATCH_BUILD_NO_HOOKS=true at install time leaves it interpreted)."""
     python = Path(exe).with_name("python")
-    probe = "import newsfacts.pipeline as p; print('yes' if not p.__file__.endswith('.py') else 'no')"
+    probe = "import newsfacts.core.pipeline as p; print('yes' if not p.__file__.endswith('.py') else 'no')"
     result = subprocess.run([str(python) if python.exists() else sys.executable, "-c", probe],
                             capture_output=True, text=True, check=False)
     return result.stdout.strip() or "unknown"

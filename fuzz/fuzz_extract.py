@@ -5,7 +5,7 @@ Usage:
     pip install atheris && python fuzz/fuzz_extract.py -max_total_time=600 fuzz/corpus
 
 Each input is taken as bytes and fed to `extract` twice: as
-`newsfacts.decode.decode` reads it (skipped when it raises DecodeError,
+`newsfacts.io.decode.decode` reads it (skipped when it raises DecodeError,
 which is decode's documented answer for non-text), and as UTF-8 with
 invalid bytes replaced. Every claim must point into the text it came from
 (`text[start:end] == claim.text`); any other exception is a crash, which
@@ -24,7 +24,7 @@ import atheris
 
 with atheris.instrument_imports(include=["newsfacts"]):
     from newsfacts import extract
-    from newsfacts.decode import DecodeError, decode
+    from newsfacts.io.decode import DecodeError, decode
 
 
 def check(text: str) -> None:

@@ -21,8 +21,8 @@ def pytest_sessionstart(session):
     package = ROOT / "src" / "newsfacts"
     stale = []
     for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-        for compiled in package.glob(f"*{suffix}"):
-            source = package / (compiled.name[: -len(suffix)] + ".py")
+        for compiled in package.rglob(f"*{suffix}"):
+            source = compiled.with_name(compiled.name[: -len(suffix)] + ".py")
             if source.exists() and source.stat().st_mtime > compiled.stat().st_mtime:
                 stale.append(source.name)
     if stale:

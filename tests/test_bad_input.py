@@ -112,9 +112,9 @@ def test_fifty_megabytes_without_a_line_break(tmp_path):
 
 def test_a_large_file_is_read_in_pieces_with_offsets_into_the_whole(tmp_path, monkeypatch):
     # Shrink "large" so the test stays fast: pieces of 10,000 characters.
-    monkeypatch.setattr("newsfacts.sources._WHOLE_FILE_BYTES", 50_000)
-    monkeypatch.setattr("newsfacts.sources._PIECE_CHARS", 10_000)
-    monkeypatch.setattr("newsfacts.sources._READ_BYTES", 4096)
+    monkeypatch.setattr("newsfacts.io.sources._WHOLE_FILE_BYTES", 50_000)
+    monkeypatch.setattr("newsfacts.io.sources._PIECE_CHARS", 10_000)
+    monkeypatch.setattr("newsfacts.io.sources._READ_BYTES", 4096)
     paragraph = "去年，醴陵市接待游客830万人次，实现旅游收入90余亿元。\n\n"
     big = tmp_path / "big.txt"
     big.write_text(paragraph * 3_000, encoding="utf-8")  # about 240 KB: two dozen pieces
@@ -137,7 +137,7 @@ def test_failed_run_leaves_the_previous_output_in_place(tmp_path, monkeypatch):
         out.write("half a line")
         raise RuntimeError("disk trouble")
 
-    monkeypatch.setattr("newsfacts.writers.write", broken_writer)
+    monkeypatch.setattr("newsfacts.io.writers.write", broken_writer)
     result = invoke(["extract", "--format", "jsonl", "-o", str(target), str(good)])
     assert result.exit_code != 0
     assert target.read_bytes() == b"previous good output\n"
@@ -166,16 +166,16 @@ def test_closed_pipe_ends_quietly(tmp_path):
 
 
 def test_a_failure_on_one_document_is_that_documents_error(tmp_path, monkeypatch):
-    import newsfacts.pipeline
+    import newsfacts.core.pipeline
 
-    real_extract = newsfacts.pipeline.extract
+    real_extract = newsfacts.core.pipeline.extract
 
     def failing_on_poison(text, **kwargs):
         if "poison" in text:
             raise RuntimeError("boom")
         return real_extract(text, **kwargs)
 
-    monkeypatch.setattr(newsfacts.pipeline, "extract", failing_on_poison)
+    monkeypatch.setattr(newsfacts.core.pipeline, "extract", failing_on_poison)
     poison = _write(tmp_path / "poison.txt", "poison 3个".encode())
     good = _write(tmp_path / "good.txt", GOOD.encode())
     result = invoke(["extract", "--format", "jsonl", str(poison), str(good)])

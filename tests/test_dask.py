@@ -15,7 +15,7 @@ from distributed import Client, LocalCluster  # noqa: E402
 import newsfacts  # noqa: E402
 from newsfacts import dask as nfdask  # noqa: E402
 from newsfacts.claim import FIELDS  # noqa: E402
-from newsfacts.sources import Corpus  # noqa: E402
+from newsfacts.io.sources import Corpus  # noqa: E402
 
 SAMPLES = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
 
@@ -37,7 +37,7 @@ def expected_files():
 
 def tokenizer_loads():
     """How often this process has loaded jieba's dictionary, and used it."""
-    from newsfacts import segment
+    from newsfacts.core import segment
 
     info = segment._load.cache_info()
     return info.misses, info.hits

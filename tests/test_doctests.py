@@ -20,8 +20,9 @@ PACKAGE = Path(newsfacts.__file__).parent
 def _examples() -> list[doctest.DocTest]:
     parser = doctest.DocTestParser()
     found = []
-    for path in sorted(PACKAGE.glob("*.py")):
-        module_name = f"newsfacts.{path.stem}" if path.stem != "__init__" else "newsfacts"
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        module_name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
         tree = ast.parse(path.read_text(encoding="utf-8"))
         nodes = [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
         for node in nodes:

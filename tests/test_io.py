@@ -126,7 +126,7 @@ def test_jsonl_reads_back_as_the_api_claims(in_root, sample):
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
 def test_json_writes_integers_past_64_bits(fmt):
     # orjson refuses such integers; the line is then written by the json module.
-    from newsfacts import writers
+    from newsfacts.io import writers
 
     big = 10**24
     claim = dataclasses.replace(extract("产值30万元。")[0], value=Decimal(big))
@@ -199,7 +199,7 @@ NASTY_SENTENCES = [
 def test_writer_quotes_comma_quote_and_newline(fmt, sentence):
     # The pipeline folds line breaks in a sentence; the writer must still
     # round-trip any sentence it is given.
-    from newsfacts import writers
+    from newsfacts.io import writers
 
     claim = Claim(start=0, end=2, text="5%", value=Decimal(5), low=None, high=None, unit="%",
                   kind=Kind.PERCENT, source="x.txt", line=1, sentence=sentence)

@@ -18,7 +18,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from newsfacts import extract
-from newsfacts.values import read_numeral
+from newsfacts.core.values import read_numeral
 
 CRASHES = Path(__file__).resolve().parent / "cases" / "crashes.txt"
 

@@ -1,7 +1,7 @@
 """The dictionary cache and the look-ups built on it."""
 from __future__ import annotations
 
-from newsfacts import segment
+from newsfacts.core import segment
 
 
 def test_cache_round_trip(tmp_path):

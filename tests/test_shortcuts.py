@@ -16,7 +16,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts import _lexicon, context, entities, numbers, segment, times
+from newsfacts.core import lexicon as _lexicon, numbers, segment
+from newsfacts.core.context import context, entities, times
 
 DEV_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev" / "texts"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -117,7 +118,7 @@ def test_scanners_find_what_regex_finds(name: str) -> None:
 def test_compacted_offsets_agree_with_bisect(text: str, position: int) -> None:
     import bisect
 
-    from newsfacts import normalize
+    from newsfacts.core import normalize
 
     compacted = normalize.compact(text)
     position = min(position, len(compacted.text))
@@ -127,7 +128,7 @@ def test_compacted_offsets_agree_with_bisect(text: str, position: int) -> None:
 
 
 def test_units_pattern_matches_what_regex_matches() -> None:
-    from newsfacts import units
+    from newsfacts.core import units
 
     fast = units._pattern()
     plain = regex.compile(_lexicon.alternation(units._table()), regex.IGNORECASE)
@@ -139,7 +140,8 @@ def test_units_pattern_matches_what_regex_matches() -> None:
 
 
 def _converted_patterns():
-    from newsfacts import change, filters, qualifiers, quantities
+    from newsfacts.core import filters, quantities
+    from newsfacts.core.context import change, qualifiers
 
     return {
         "change verbs": change._pattern(), "change after": change._AFTER,
@@ -169,7 +171,7 @@ def test_short_patterns_compiled_by_re_answer_as_regex(name: str) -> None:
 
 
 def test_sentence_boundaries_as_the_plain_pattern_finds_them() -> None:
-    from newsfacts import sentences
+    from newsfacts.core import sentences
 
     ends, closers = regex.escape(sentences._END_MARKS), regex.escape(sentences._CLOSERS)
     plain = regex.compile(rf"[{ends}]+[{closers}]*|\n")

@@ -90,7 +90,7 @@ def extract(
     ),
 ) -> None:
     """Print every quantitative claim in FILES."""
-    from . import select, writers
+    from .io import select, writers
 
     _check_corpus_options(jsonl_field, id_field)
     selection = select.Selection(_kinds(kind), _decimal(min_value), not no_small_counts)
@@ -124,7 +124,7 @@ def summary(
     jobs: int = _JOBS,
 ) -> None:
     """Count the claims in FILES per kind and per input, and show the largest figures."""
-    from .summary import Summary
+    from .io.summary import Summary
 
     _check_corpus_options(jsonl_field, id_field)
     result = Summary()
@@ -141,7 +141,7 @@ def _claims(files: list[str], encoding: str | None, jsonl_field: str | None, id_
             quiet: bool, jobs: int = 1) -> Iterator[tuple[bool, list]]:
     """(read fine, claims) per document; an unreadable one is reported on
     standard error as one line and yields (False, [])."""
-    from . import parallel, sources
+    from .io import parallel, sources
 
     corpus = sources.Corpus(jsonl_field, id_field) if jsonl_field else None
     with _Progress(files, corpus is not None, quiet) as progress:
@@ -162,7 +162,7 @@ class _Progress:
         self.bar = None
         if quiet or not sys.stderr.isatty() or "-" in files:
             return
-        from . import sources
+        from .io import sources
 
         names = list(sources.expand(files, "*.jsonl" if corpus else "*.txt"))
         size = sum(os.path.getsize(n) for n in names if os.path.isfile(n))
@@ -194,12 +194,12 @@ class _Progress:
 
 
 def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, selection) -> None:
-    from . import sources
+    from .io import sources
 
     if output is None:
         _usage("--dask needs -o: a NAME.parquet dataset or a folder of JSON Lines shards")
     try:
-        from . import dask as on_dask
+        from .io import dask as on_dask
 
         corpus = sources.Corpus(jsonl_field, id_field) if jsonl_field else None
         on_dask.run(files, str(output), scheduler, encoding=encoding, corpus=corpus, selection=selection)
@@ -219,7 +219,7 @@ def _check_corpus_options(jsonl_field: str | None, id_field: str | None) -> None
 def _kinds(text: str | None):
     if text is None:
         return None
-    from .select import parse_kinds
+    from .io.select import parse_kinds
 
     try:
         return parse_kinds(text)
@@ -247,7 +247,7 @@ class _opened:
     """Standard output, or a file that appears only once it is complete."""
 
     def __init__(self, path: Path | None, inputs: list[str], pattern: str) -> None:
-        from .sources import expand
+        from .io.sources import expand
 
         self.path = path
         self.temp: str | None = None

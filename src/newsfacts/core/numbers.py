@@ -11,7 +11,7 @@ from typing import Iterator, cast
 
 import re
 
-from . import _lexicon
+from . import lexicon
 
 CN_DIGITS = "〇零一二两三四五六七八九"
 CN_MULTIPLIERS = "十百千万亿兆廿卅"
@@ -61,8 +61,8 @@ FORMS_PATTERN = rf"""
     | (?P<numeral>{RUN})
 """
 FORMS_START = CN_NUMERALS + "半对"  # and digits: what every form starts with
-# Scanned with re (see _lexicon.scanner).
-_PATTERN = _lexicon.scanner(FORMS_PATTERN, FORMS_START, digits=True, flags=re.VERBOSE)
+# Scanned with re (see lexicon.scanner).
+_PATTERN = lexicon.scanner(FORMS_PATTERN, FORMS_START, digits=True, flags=re.VERBOSE)
 
 
 class Found:

@@ -28,9 +28,10 @@ import json
 import threading
 from typing import TYPE_CHECKING, Any, Iterable
 
-from . import segment, sources
-from .claim import FIELDS
-from .pipeline import extract
+from ..core import segment
+from . import sources
+from ..claim import FIELDS
+from ..core.pipeline import extract
 from .select import Selection
 
 if TYPE_CHECKING:

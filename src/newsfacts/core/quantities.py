@@ -9,7 +9,7 @@ from typing import Final
 import re
 
 from . import numbers, units, values
-from .claim import Kind
+from ..claim import Kind
 from .numbers import CN_DIGITS, Form, Found
 from .units import Unit
 

@@ -13,7 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import Iterable, Iterator
 
-from .claim import Claim
+from ..claim import Claim
 from .sources import Document, InputError
 
 # A batch holds documents until it has this many characters (JSON Lines
@@ -30,7 +30,7 @@ def workers(jobs: int) -> int:
 def extract_all(items: Iterable[Document | InputError], jobs: int) -> Iterator[tuple[Document | InputError, list[Claim]]]:
     """(item, its claims) for each item in order; an InputError has none."""
     if workers(jobs) == 1:
-        from .pipeline import extract
+        from ..core.pipeline import extract
 
         for item in items:
             yield _checked(item, [] if isinstance(item, InputError) else _extract(item, extract))
@@ -71,7 +71,7 @@ def _checked(item: Document | InputError, found: list[Claim] | InputError) -> tu
 
 
 def _extract_batch(documents: list[Document]) -> list[list[Claim] | InputError]:
-    from .pipeline import extract
+    from ..core.pipeline import extract
 
     return [_extract(document, extract) for document in documents]
 

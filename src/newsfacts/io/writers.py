@@ -11,7 +11,7 @@ import orjson
 from decimal import Decimal
 from typing import IO, Iterable
 
-from .claim import FIELDS, Claim, number_to_plain
+from ..claim import FIELDS, Claim, number_to_plain
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl")
 # orjson's output, for the rare claim orjson cannot write (an integer past 64 bits).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import IO, Iterable
 
-from .claim import Claim, Kind
+from ..claim import Claim, Kind
 from .writers import cell
 
 _TOP = 5

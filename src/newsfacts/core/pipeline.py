@@ -7,8 +7,9 @@ import logging
 
 import regex
 
-from . import change, context, filters, normalize, numbers, qualifiers, quantities, sentences, units
-from .claim import Change, Claim, Kind
+from . import filters, normalize, numbers, quantities, sentences, units
+from .context import change, context, qualifiers
+from ..claim import Change, Claim, Kind
 from .normalize import Compacted
 from .quantities import Quantity, is_cn_headed
 from .sentences import Sentence

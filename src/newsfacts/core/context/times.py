@@ -6,7 +6,7 @@ from functools import cache
 
 import re
 
-from . import _lexicon
+from .. import lexicon
 
 _CN = "〇零一二两三四五六七八九十廿卅"
 _RANGE = r"(?:[-~至到])"
@@ -20,7 +20,7 @@ _WEEK = "上本下周星礼"
 def opening_characters() -> frozenset[str]:
     """The characters other than digits that can start a time expression:
     a position starting with none of them needs no call to the pattern."""
-    words = _lexicon.words("time_words.txt")
+    words = lexicon.words("time_words.txt")
     return frozenset(_CN + "昨" + _WEEK + "".join(word[0] for word in words)
                      + "".join(opening[0] for opening in _OPENINGS.split("|")))
 
@@ -31,7 +31,7 @@ def second_characters() -> frozenset[str]:
     expression (昨 aside, which can stand alone): checking two characters
     before trying the pattern lets through one place in fifteen, not one
     in six."""
-    words = _lexicon.words("time_words.txt")
+    words = lexicon.words("time_words.txt")
     return frozenset(
         "".join(word[1] for word in words if len(word) > 1)
         + _CN + "年月日号点时" + "-~至到"  # 2021年, 12月, 3-4月, 十五日, 8点
@@ -43,14 +43,14 @@ def second_characters() -> frozenset[str]:
 
 @cache
 def pattern() -> re.Pattern[str]:
-    """Time expressions, compiled for scanning (_lexicon.scanner)."""
-    return _lexicon.scanner(pattern_text(), "".join(opening_characters()), digits=True,
+    """Time expressions, compiled for scanning (lexicon.scanner)."""
+    return lexicon.scanner(pattern_text(), "".join(opening_characters()), digits=True,
                             second="".join(second_characters()), alone="昨")
 
 
 def pattern_text() -> str:
     """The time pattern as text (regex syntax that re also reads)."""
-    words = _lexicon.alternation(_lexicon.words("time_words.txt"))
+    words = lexicon.alternation(lexicon.words("time_words.txt"))
     year = rf"(?:\d{{4}}(?:{_RANGE}\d{{4}})?|[〇零一二三四五六七八九]{{4}})年(?:度)?"
     month = rf"(?:\d{{1,2}}(?:{_RANGE}\d{{1,2}})?|[{_CN}]{{1,3}}(?:{_RANGE}[{_CN}]{{1,3}})?)月(?:份)?"
     cn_day = r"(?:[一二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二三四五六七八九])"

@@ -10,7 +10,7 @@ from functools import cache
 
 import regex
 
-from . import _lexicon
+from . import lexicon
 
 
 @cache
@@ -23,7 +23,7 @@ def _table() -> list[int | str]:
     Characters past its end have no entry and stay as they are.
     """
     mapping = _opencc_characters()
-    mapping.update({ord(src): dst for src, dst in _lexicon.rows("char_map.tsv")})
+    mapping.update({ord(src): dst for src, dst in lexicon.rows("char_map.tsv")})
     table: list[int | str] = list(range(max(mapping) + 1))
     for code, replacement in mapping.items():
         table[code] = replacement

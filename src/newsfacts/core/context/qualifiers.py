@@ -5,8 +5,8 @@ from functools import cache
 
 import re
 
-from . import _lexicon
-from .claim import Qualifier
+from .. import lexicon
+from ...claim import Qualifier
 
 # Words that may stand between a qualifier and its number: 约有500个,
 # 至少在10%至20%之间.
@@ -16,15 +16,15 @@ _FILLERS = ("有", "在", "是", "为", "达", "了", "均")
 @cache
 def _by_position() -> dict[str, dict[str, Qualifier]]:
     table: dict[str, dict[str, Qualifier]] = {}
-    for word, position, klass in _lexicon.rows("qualifiers.tsv"):
+    for word, position, klass in lexicon.rows("qualifiers.tsv"):
         table.setdefault(position, {})[word] = Qualifier(klass)
     return table
 
 
 @cache
 def _before_pattern(position: str) -> re.Pattern[str]:
-    words = _lexicon.alternation(_by_position()[position])
-    fillers = _lexicon.alternation(_FILLERS)
+    words = lexicon.alternation(_by_position()[position])
+    fillers = lexicon.alternation(_FILLERS)
     return re.compile(rf"(?P<word>{words})(?:{fillers})?\Z")
 
 
@@ -48,7 +48,7 @@ def _first_characters(position: str) -> frozenset[str]:
 
 @cache
 def _after_pattern() -> re.Pattern[str]:
-    return re.compile(_lexicon.alternation(_by_position()["after"]))
+    return re.compile(lexicon.alternation(_by_position()["after"]))
 
 
 def qualify(folded: str, start: int, end: int, inner: str, bare_multiplier: bool) -> Qualifier | None:

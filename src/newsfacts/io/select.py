@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable, Iterator, NamedTuple
 
-from .claim import Claim, Kind
+from ..claim import Claim, Kind
 
 _SMALL_COUNT = 10
 

@@ -10,8 +10,9 @@ import re
 
 import regex
 
-from . import _lexicon, segment, times
-from .sentences import CLAUSE_MARKS, Sentence
+from .. import lexicon, segment
+from . import times
+from ..sentences import CLAUSE_MARKS, Sentence
 
 class Span:
     """START..END of a name in the folded text."""
@@ -50,7 +51,7 @@ _MAX_ORG = 12
 @cache
 def _suffixes() -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
-    for word, role in _lexicon.rows("entity_suffixes.tsv"):
+    for word, role in lexicon.rows("entity_suffixes.tsv"):
         table.setdefault(role, []).append(word)
     return table
 
@@ -58,13 +59,13 @@ def _suffixes() -> dict[str, list[str]]:
 @cache
 def _entity_patterns() -> tuple[re.Pattern[str], re.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     table = _suffixes()
-    surnames = _lexicon.alternation(_surnames())
+    surnames = lexicon.alternation(_surnames())
     place = _words_scanner("place")
     org = _words_scanner("org")
     # 陈小姐: found by the title, which is rare, then the surname behind it;
     # scanning for the surname first tries 259 of them at every character.
-    after = regex.compile(rf"(?<={surnames})(?:{_lexicon.alternation(table['title_after'])})")
-    before = regex.compile(rf"(?:{_lexicon.alternation(table['title_before'])})"
+    after = regex.compile(rf"(?<={surnames})(?:{lexicon.alternation(table['title_after'])})")
+    before = regex.compile(rf"(?:{lexicon.alternation(table['title_before'])})"
                            rf"(?P<name>(?:{surnames})[\p{{Han}}]{{1,2}}?)(?=[{_PERSON_STOP}，,：:。\s])")
     return place, org, after, before
 
@@ -80,15 +81,15 @@ def _words_scanner(role: str) -> re.Pattern[str]:
     """The words of ROLE in entity_suffixes.tsv, compiled by re: every
     branch of the alternation opens with a character, so re gathers them
     and skips in C to the next place one occurs (no lookahead needed, see
-    _lexicon.scanner)."""
-    return re.compile(_lexicon.alternation(_suffixes()[role]))
+    lexicon.scanner)."""
+    return re.compile(lexicon.alternation(_suffixes()[role]))
 
 
 @cache
 def _clause_name() -> regex.Pattern[str]:
     """王金友就赶到, 李国章说: a name opening a clause, before a verb or particle
     (matched only where a clause opens, see _clause_starts)."""
-    surnames = _lexicon.alternation(_surnames())
+    surnames = lexicon.alternation(_surnames())
     return regex.compile(rf"(?:{surnames})[\p{{Han}}]{{1,2}}?(?=[{_PERSON_STOP}])")
 
 
@@ -99,7 +100,7 @@ def _surname_start(folded: str, end: int) -> int:
 
 @cache
 def _surnames() -> frozenset[str]:
-    return _lexicon.words("surnames.txt")
+    return lexicon.words("surnames.txt")
 
 
 _CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
@@ -321,7 +322,7 @@ def _places_and_orgs() -> frozenset[str]:
 
 @cache
 def _not_places() -> frozenset[str]:
-    return _lexicon.words("not_places.txt")
+    return lexicon.words("not_places.txt")
 
 
 def _merge(spans: list[Span]) -> list[Span]:

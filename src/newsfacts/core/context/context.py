@@ -16,12 +16,12 @@ import re
 
 import regex
 
-from . import _lexicon, segment
-from .claim import Kind
-from .quantities import Quantity
+from .. import lexicon, segment
+from ...claim import Kind
+from ..quantities import Quantity
 from . import entities, times
 from .entities import Span
-from .sentences import CLAUSE_MARKS, Sentence
+from ..sentences import CLAUSE_MARKS, Sentence
 
 
 _CLAUSE_MARKS = CLAUSE_MARKS
@@ -40,22 +40,22 @@ _ANAPHOR_REACH = 20  # sentences back to look for what 该县 stands for
 
 @cache
 def _edge_words() -> tuple[frozenset[str], frozenset[str]]:
-    tail = {w for w, end in _lexicon.rows("measure_edges.tsv") if end == "tail"}
+    tail = {w for w, end in lexicon.rows("measure_edges.tsv") if end == "tail"}
     # 降幅比去年同期扩大: 降幅 and 增幅 name what changed; keep them.
-    tail |= {w for w, _ in _lexicon.rows("change_verbs.tsv") if not w.endswith("幅")}
-    tail |= {row[0] for row in _lexicon.rows("qualifiers.tsv")}
-    head = {w for w, end in _lexicon.rows("measure_edges.tsv") if end == "head"}
+    tail |= {w for w, _ in lexicon.rows("change_verbs.tsv") if not w.endswith("幅")}
+    tail |= {row[0] for row in lexicon.rows("qualifiers.tsv")}
+    head = {w for w, end in lexicon.rows("measure_edges.tsv") if end == "head"}
     return frozenset(tail), frozenset(head)
 
 
 @cache
 def _nominal_verbs() -> frozenset[str]:
-    return _lexicon.words("nominal_verbs.txt")
+    return lexicon.words("nominal_verbs.txt")
 
 
 @cache
 def _level_words() -> frozenset[str]:
-    return frozenset(w for w, end in _lexicon.rows("measure_edges.tsv") if end == "level")
+    return frozenset(w for w, end in lexicon.rows("measure_edges.tsv") if end == "level")
 
 
 @cache

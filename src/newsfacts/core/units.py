@@ -8,8 +8,8 @@ import re
 
 import regex
 
-from . import _lexicon, values
-from .claim import Kind
+from . import lexicon, values
+from ..claim import Kind
 
 # Qualifiers that may stand inside a unit written with 个: 两个多小时, 一个半月.
 _INSIDE_GE = "多余半"
@@ -28,7 +28,7 @@ class Unit:
 @cache
 def _table() -> dict[str, tuple[Kind, str | None]]:
     table = {}
-    for row in _lexicon.rows("units.tsv"):
+    for row in lexicon.rows("units.tsv"):
         canonical = row[2] if len(row) > 2 and row[2] else None
         table[row[0].lower()] = (Kind(row[1]), canonical)
     return table
@@ -38,7 +38,7 @@ def _table() -> dict[str, tuple[Kind, str | None]]:
 def _pattern() -> re.Pattern[str]:
     # Matched after every number: the standard library's re does it in half
     # the time regex takes (tests/test_shortcuts.py checks they agree).
-    return re.compile(_lexicon.alternation(_table()), re.IGNORECASE)
+    return re.compile(lexicon.alternation(_table()), re.IGNORECASE)
 
 
 @cache
@@ -49,12 +49,12 @@ def _first_characters() -> frozenset[str]:
 
 @cache
 def _blocked_after() -> dict[str, str]:
-    return {row[0]: row[1] for row in _lexicon.rows("unit_blockers.tsv")}
+    return {row[0]: row[1] for row in lexicon.rows("unit_blockers.tsv")}
 
 
 @cache
 def _contexts() -> tuple[tuple[str, Kind, tuple[str, ...]], ...]:
-    return tuple((row[0], Kind(row[1]), tuple(row[2].split(","))) for row in _lexicon.rows("unit_contexts.tsv"))
+    return tuple((row[0], Kind(row[1]), tuple(row[2].split(","))) for row in lexicon.rows("unit_contexts.tsv"))
 
 
 def unit_at(folded: str, pos: int) -> Unit | None:

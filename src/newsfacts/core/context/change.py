@@ -5,8 +5,8 @@ from functools import cache
 
 import re
 
-from . import _lexicon
-from .claim import Change
+from .. import lexicon
+from ...claim import Change
 
 # Words that may stand between the verb and the number: 增长了5%,
 # 增收近3万元, 涨幅高达5.79%, 分别增长 ... 均超三成.
@@ -18,14 +18,14 @@ _AFTER_FIRST = set("的增涨上提下降跌减")  # what _AFTER can start with:
 
 @cache
 def _verbs() -> dict[str, str]:
-    return {word: direction for word, direction in _lexicon.rows("change_verbs.tsv")}
+    return {word: direction for word, direction in lexicon.rows("change_verbs.tsv")}
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    verbs = _lexicon.alternation(w for w, d in _verbs().items() if d != "level")
-    levels = _lexicon.alternation(w for w, d in _verbs().items() if d == "level")
-    between = _lexicon.alternation(_BETWEEN)
+    verbs = lexicon.alternation(w for w, d in _verbs().items() if d != "level")
+    levels = lexicon.alternation(w for w, d in _verbs().items() if d == "level")
+    between = lexicon.alternation(_BETWEEN)
     return re.compile(rf"(?P<verb>{verbs})(?P<level>{levels})?(?:{between}){{0,2}}\Z")
 
 

