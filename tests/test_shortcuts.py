@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfacts.core import lexicon as _lexicon, numbers, segment
-from newsfacts.core.context import context, entities, times
+from newsfacts.core.context import entities, measure, times
 
 DEV_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev" / "texts"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -41,7 +41,7 @@ def test_tree_alternation_matches_like_a_longest_first_list(words: list[str], te
 
 
 def _trim_tail_by_regex(folded: str, start: int, end: int) -> int:
-    tails, _ = context._edge_words()
+    tails, _ = measure._edge_words()
     pattern = regex.compile(f"(?:{_plain_alternation(sorted(tails))})+\\Z")
     match = pattern.search(folded, start, end)
     return match.start() if match else end
@@ -50,12 +50,12 @@ def _trim_tail_by_regex(folded: str, start: int, end: int) -> int:
 @settings(max_examples=500, deadline=None)
 @given(data=st.data())
 def test_trim_tail_finds_what_a_regex_search_finds(data) -> None:
-    tails = sorted(context._edge_words()[0])
+    tails = sorted(measure._edge_words()[0])
     pieces = data.draw(st.lists(st.one_of(st.sampled_from(tails), st.sampled_from(list("的产值率亿元年"))), max_size=8))
     folded = "".join(pieces)
     start = data.draw(st.integers(0, len(folded)))
     end = data.draw(st.integers(start, len(folded)))
-    assert context._trim_tail(folded, start, end) == _trim_tail_by_regex(folded, start, end)
+    assert measure._trim_tail(folded, start, end) == _trim_tail_by_regex(folded, start, end)
 
 
 def _texts() -> str:
@@ -91,7 +91,7 @@ def test_first_character_gates_let_every_match_through() -> None:
 
 _SCANNERS = {
     # name: (the fast scanner, the same pattern compiled plainly by regex)
-    "numbers": (lambda: numbers._PATTERN, lambda: regex.compile(numbers.FORMS_PATTERN, regex.VERBOSE)),
+    "numbers": (numbers._pattern, lambda: regex.compile(numbers._forms_pattern(), regex.VERBOSE)),
     "times": (times.pattern, lambda: regex.compile(times.pattern_text())),
     "places": (lambda: entities._entity_patterns()[0],
                lambda: regex.compile(_lexicon.alternation(entities._suffixes()["place"]))),
@@ -144,15 +144,15 @@ def _converted_patterns():
     from newsfacts.core.context import change, qualifiers
 
     return {
-        "change verbs": change._pattern(), "change after": change._AFTER,
+        "change verbs": change._pattern(), "change after": change._after(),
         "qualifier before": qualifiers._before_pattern("before"),
         "qualifier before bare": qualifiers._before_pattern("before_bare"),
-        "qualifier scope": qualifiers._SCOPE, "qualifier after": qualifiers._after_pattern(),
+        "qualifier across verb": qualifiers._across_verb(), "qualifier after": qualifiers._after_pattern(),
         "time of day": filters._TIME_OF_DAY, "clock after": filters._CLOCK_AFTER,
         "identifier context": filters._ID_CONTEXT, "Chinese year": filters._CN_YEAR,
-        "qualified bare": filters._QUALIFIED_BARE, "compared": context._COMPARED,
-        "after skip": context._AFTER_SKIP, "comparison": context._COMPARISON,
-        "currency": quantities._CURRENCY_PREFIX,
+        "qualified bare": filters._QUALIFIED_BARE, "compared": times._compared(),
+        "after skip": measure._after_skip(), "comparison": measure._COMPARISON,
+        "currency": quantities._currency_prefix(),
     }
 
 

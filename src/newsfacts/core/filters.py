@@ -15,19 +15,21 @@ import regex
 
 from . import lexicon, segment
 from ..claim import Kind
-from .numbers import CN_DIGITS, Form
-from .quantities import Quantity, digit_string, is_cn_headed
+from .numerals import DIGITS, Form, digit_string, in_words, opens_with_bare_multiplier
+from .quantities import Quantity
 
-_TIME_OF_DAY = re.compile(r"(?:上午|下午|凌晨|早上|晚上|中午|傍晚|夜里|夜间|清晨|早晨|午|晚|早|夜)\Z")
-_CLOCK_AFTER = re.compile(r"(?:半|钟|整|许|[\d〇零一二三四五六七八九十]+分)")
-_ID_CONTEXT = re.compile(r"(?:电话|手机|热线|传真|QQ|qq|微信|邮编|编号|号码|代码|账号|帐号|工号|学号|车牌|身份证)[^，。；\n]{0,6}\Z")
-_RANK_UNITS = {"名", "位", "强"}
+_DAY_DIGITS = "〇零一二三四五六七八九十"
+_TIME_OF_DAY = re.compile(rf"{lexicon.alternation(lexicon.word_list('times_of_day'))}\Z")
+_CLOCK_AFTER = re.compile(rf"(?:{lexicon.alternation(lexicon.word_list('after_clock_hour'))}|[\d{_DAY_DIGITS}]+分)")
+_ID_CONTEXT = re.compile(rf"{lexicon.alternation(lexicon.word_list('identifier_words'))}[^，。；\n]{{0,6}}\Z")
+_RANK_UNITS = frozenset(lexicon.word_list("rank_units"))
 _CN_YEAR = re.compile(r"(?:一九|二〇)[〇一二三四五六七八九]{2}\Z")
 # Enum members read once: compiled code would look each up on its class every time.
 _NUMERAL: Final = Form.NUMERAL
 _COUNTED: Final = frozenset({Kind.COUNT, Kind.INDEX_POINT})
 _MONEY: Final = frozenset({Kind.MONEY, Kind.PRICE})
-_QUALIFIED_BARE = re.compile(r"(?:近|逾|超|超过|上|约|几|数|将近|接近|突破)\Z")
+# 近百名, 逾千人, 上万元: a bare multiplier after these is an amount.
+_QUALIFIED_BARE = re.compile(rf"{lexicon.alternation(lexicon.word_list('before_bare_amount'))}\Z")
 
 
 @cache
@@ -41,7 +43,7 @@ def reject(folded: str, quantity: Quantity, sentence: tuple[int, int]) -> str | 
         reason = rule(folded, quantity)
         if reason:
             return reason
-    if is_cn_headed(quantity):
+    if in_words(quantity.numeral):
         return _inside_word(folded, quantity, sentence)
     return None
 
@@ -50,7 +52,7 @@ def _ordinal(folded: str, q: Quantity) -> str | None:
     before = folded[max(0, q.start - 2) : q.start]
     if before.endswith("第") or before.endswith("第 "):
         return "ordinal"
-    if before.endswith("前") and q.unit is not None and q.unit.surface in _RANK_UNITS:
+    if before.endswith("前") and q.unit is not None and q.unit.surface in _RANK_UNITS:  # 前三名
         return "rank"
     return None
 
@@ -143,15 +145,15 @@ def _bare(folded: str, q: Quantity) -> str | None:
     if q.unit is not None or q.form is not _NUMERAL:
         return None
     numeral = q.numeral
-    if is_cn_headed(q) and numeral[0] in "百千万亿":
+    if opens_with_bare_multiplier(numeral):
         if _QUALIFIED_BARE.search(folded, max(0, q.start - 2), q.start):
             return None
         return "bare numeral"
-    if is_cn_headed(q):
+    if in_words(numeral):
         if "." in numeral or (digit_string(numeral) and "〇" in numeral and len(numeral) >= 3
                               and not _CN_YEAR.match(numeral)):
             return None  # 一二九.九, 一三〇 in exchange-rate copy; 二〇二三 is a year
-        if any(ch in "百千万亿" for ch in numeral) and any(ch in CN_DIGITS for ch in numeral):
+        if any(ch in "百千万亿" for ch in numeral) and any(ch in DIGITS for ch in numeral):
             return None  # 三万五, 一千二
         return "bare numeral"
     if any(ch in "万亿兆" for ch in numeral) or (any(ch in "千百" for ch in numeral) and q.low is None):
@@ -167,7 +169,7 @@ def _article(folded: str, q: Quantity) -> str | None:
     """一栋厂房, 一项任务: 一 with a measure word is an article, not a count.
     二期, 信义二馆: two things are counted with 两; 二 before a measure word
     is a name or an ordinal."""
-    if q.unit is None or q.unit.kind not in _COUNTED or q.inner:
+    if q.unit is None or q.kind not in _COUNTED or q.inner:
         return None
     if q.numeral == "一":
         return "article"
@@ -187,9 +189,9 @@ def _title(folded: str, q: Quantity) -> str | None:
 def _bare_multiplier(folded: str, q: Quantity) -> str | None:
     """万亩荷塘, 千年瓷都, 百家争鸣: a bare 百/千/万 counts only when qualified
     (上百万元, 近百名), given a share (百多名) or naming money (百元)."""
-    if q.form is not _NUMERAL or not is_cn_headed(q) or q.numeral[0] not in "百千万亿" or q.unit is None:
+    if q.form is not _NUMERAL or not opens_with_bare_multiplier(q.numeral) or q.unit is None:
         return None
-    if q.inner or q.unit.kind in _MONEY:
+    if q.inner or q.kind in _MONEY:
         return None
     if _QUALIFIED_BARE.search(folded, max(0, q.start - 2), q.start):
         return None

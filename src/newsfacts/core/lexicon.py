@@ -1,4 +1,5 @@
-"""Load the data files in lexicons/ once: tab-separated, `#` comments."""
+"""Load the data files in lexicons/ once (tab-separated, `#` comments, a
+header that defines the columns), and turn word lists into patterns."""
 from __future__ import annotations
 
 import re
@@ -22,6 +23,44 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
 def words(name: str) -> frozenset[str]:
     """The first column of lexicons/NAME as a set."""
     return frozenset(row[0] for row in rows(name))
+
+
+@cache
+def _word_lists() -> dict[str, tuple[str, ...]]:
+    lists: dict[str, list[str]] = {}
+    for name, word in rows("word_lists.tsv"):
+        lists.setdefault(name, []).append(word)
+    return {name: tuple(found) for name, found in lists.items()}
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """The words of list NAME in word_lists.tsv, in file order (KeyError
+    for a list the file does not have)."""
+    return _word_lists()[name]
+
+
+@cache
+def _character_classes() -> dict[str, str]:
+    return {name: _unescape(characters) for name, characters in rows("char_classes.tsv")}
+
+
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|([nts\\]))")
+_ESCAPED = {"n": "\n", "t": "\t", "s": " ", "\\": "\\"}
+
+
+def _unescape(characters: str) -> str:
+    """\\n, \\t, \\s (a space), \\\\ and \\uXXXX as the characters they name.
+
+    >>> _unescape("，\\n\\s\\u3000")
+    '，\\n \\u3000'
+    """
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else _ESCAPED[m.group(2)], characters)
+
+
+def characters(name: str) -> str:
+    """The characters of class NAME in char_classes.tsv (KeyError for a
+    class the file does not have)."""
+    return _character_classes()[name]
 
 
 def scanner(pattern: str, first: str, digits: bool = False, flags: int = 0,

@@ -11,6 +11,7 @@ from functools import cache
 import regex
 
 from . import lexicon
+from .numerals import BANKERS, DIGITS
 
 
 @cache
@@ -55,7 +56,7 @@ def fold(text: str) -> str:
     if _BANKERS_ANYWHERE.search(folded):
         # 伍拾万: each pass turns the ones beside a numeral into digits.
         for _ in range(4):
-            changed = _BANKERS_BY_NUMERALS.sub(lambda m: _BANKERS[m.group()], folded)
+            changed = _BANKERS_BY_NUMERALS.sub(lambda m: BANKERS[m.group()], folded)
             if changed == folded:
                 break
             folded = changed
@@ -64,10 +65,10 @@ def fold(text: str) -> str:
 
 # Banker's numerals that are also common words (大陆, 收拾, 队伍, 参加, 肆意)
 # count as digits only beside other numerals: 陆点五折, 拾万零五十六, 万分之肆.
-_BANKERS = {"陆": "六", "拾": "十", "肆": "四", "伍": "五", "参": "三"}
-_NEAR = "〇零一二两三四五六七八九十百千万亿点.0-9"
-_BANKERS_ANYWHERE = regex.compile("[陆拾肆伍参]")
-_BANKERS_BY_NUMERALS = regex.compile(rf"(?<=[{_NEAR}]|分之)[陆拾肆伍参]|[陆拾肆伍参](?=[{_NEAR}陆拾肆伍参])")
+_NEAR = DIGITS + "十百千万亿点.0-9"
+_BANKER_CLASS = "[" + "".join(BANKERS) + "]"
+_BANKERS_ANYWHERE = regex.compile(_BANKER_CLASS)
+_BANKERS_BY_NUMERALS = regex.compile(rf"(?<=[{_NEAR}]|分之){_BANKER_CLASS}|{_BANKER_CLASS}(?=[{_NEAR}{''.join(BANKERS)}])")
 
 
 # Spaces inside a number or between it and its unit, as in OCR'd or

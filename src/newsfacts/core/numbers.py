@@ -1,99 +1,154 @@
-"""Find number expressions in folded text with character-level rules.
+"""Find number expressions in folded text, each with its final span, form
+and value.
 
 jieba splits numbers apart (4745.61 / 亿元), so it never drives the search:
-one compiled pattern scans the raw text and tags each match with its form.
-Values are read in values.py, units attached in units.py.
+one compiled pattern scans the text and tags each match with its Form
+(numerals.py); the numeral is then read (values.py) and given back the
+characters that belong to what follows it, so later stages take the span
+as it is. Units are attached in quantities.py.
 """
 from __future__ import annotations
 
-from enum import StrEnum
+from decimal import Decimal
+from functools import cache
 from typing import Iterator, cast
 
 import re
 
-from . import lexicon
-
-CN_DIGITS = "〇零一二两三四五六七八九"
-CN_MULTIPLIERS = "十百千万亿兆廿卅"
-CN_NUMERALS = CN_DIGITS + CN_MULTIPLIERS
+from . import lexicon, values
+from .numerals import DIGITS, INNER, MULTIPLIERS, NONZERO_DIGITS, NUMERALS, Form
 
 # One numeral: Arabic (with thousands separators and decimals), Chinese, or
 # mixed (1.57万, 3万4000, 七亿2, 三五.〇二一). Inner qualifiers 余/多/来/几
 # may stand before a multiplier (90余亿, 二百三十余万).
 _TAIL = rf"""
     (?: \d+(?:\.\d+)?
-      | [{CN_NUMERALS}]
-      | (?<=[{CN_DIGITS}十])[.点](?=[{CN_DIGITS}])    # 三五.〇二一, 二点五, 二十点五
-      | [余多来几](?=[十百千万亿])                      # 90余亿
+      | [{NUMERALS}]
+      | (?<=[{DIGITS}十])[.点](?=[{DIGITS}])    # 三五.〇二一, 二点五, 二十点五
+      | [{INNER}](?=[{MULTIPLIERS}])              # 90余亿
     )*
 """
 RUN = rf"""
     (?: (?:\d{{1,3}}(?:,\d{{3}})+(?!\d) | \d+) (?:\.\d+)? (?:[kK](?![A-Za-z]))?  # 601,293.11, 15k
-      | [{CN_NUMERALS}]
+      | [{NUMERALS}]
     )
     {_TAIL}
 """
-_SIMPLE = rf"(?:\d+|[{CN_DIGITS}十百千]+)"
-_ONE_DIGIT = "一二两三四五六七八九"
+_SIMPLE = rf"(?:\d+|[{DIGITS}十百千]+)"
 # One digit, or one digit with a decimal: the tens of a share (七成, 7.2成, 八点五成).
-_TENTHS = rf"(?:[{_ONE_DIGIT}]|(?<![\d.])\d)(?:[.点](?:[{_ONE_DIGIT}]|\d))?"
+_TENTHS = rf"(?:[{NONZERO_DIGITS}]|(?<![\d.])\d)(?:[.点](?:[{NONZERO_DIGITS}]|\d))?"
 
 
-class Form(StrEnum):
-    NUMERAL = "numeral"  # 4745.61亿, 三百五十万, 1.57万
-    PER = "per"  # 百分之二十, 千分之2.4, 万分之三: read as a percentage
-    FRACTION = "fraction"  # 三分之一
-    SLASH = "slash"  # 1/3
-    SHARE = "share"  # 三成, 二成五, 3成2
-    DISCOUNT = "discount"  # 八折, 75折
-    HALF = "half"  # 一半, 半数
-    HALF_UNIT = "half_unit"  # 半年, 半个月
-
-
-FORMS_PATTERN = rf"""
+@cache
+def _forms_pattern() -> str:
+    discount_blockers = lexicon.characters("discount_blockers")
+    half_units = lexicon.alternation(lexicon.word_list("half_units"))
+    return rf"""
       (?P<per>(?:[百千万]+)分之{RUN})
     | (?P<fraction>{_SIMPLE}分之{_SIMPLE})
     | (?P<slash>(?<![\d/.])\d{{1,3}}/\d{{1,3}}(?![\d/.]))
-    | (?P<share>(?:{_TENTHS}|十|(?<![\d.])10|半)成(?:[{_ONE_DIGIT}]|\d(?![\d.])|半)?)
-    | (?P<discount>(?:{_TENTHS}|[{_ONE_DIGIT}]{{2}}|(?<![\d.])\d{{2}}|对|半)折(?![合算旧叠返扣射腾中]))
+    | (?P<share>(?:{_TENTHS}|十|(?<![\d.])10|半)成(?:[{NONZERO_DIGITS}]|\d(?![\d.])|半)?)
+    | (?P<discount>(?:{_TENTHS}|[{NONZERO_DIGITS}]{{2}}|(?<![\d.])\d{{2}}|对|半)折(?![{discount_blockers}]))
     | (?P<half>一半|半数)
-    | (?P<half_unit>(?<![大多一两三四五六七八九十])半(?=个?(?:年|月|天|小时|周|星期|钟头)))
+    | (?P<half_unit>(?<![大多{NONZERO_DIGITS}十])半(?=个?{half_units}))
     | (?P<numeral>{RUN})
 """
-FORMS_START = CN_NUMERALS + "半对"  # and digits: what every form starts with
-# Scanned with re (see lexicon.scanner).
-_PATTERN = lexicon.scanner(FORMS_PATTERN, FORMS_START, digits=True, flags=re.VERBOSE)
+
+
+FORMS_START = NUMERALS + "半对"  # and digits: what every form starts with
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    # Scanned with re (see lexicon.scanner).
+    return lexicon.scanner(_forms_pattern(), FORMS_START, digits=True, flags=re.VERBOSE)
 
 
 class Found:
-    def __init__(self, start: int, end: int, form: Form, numeral: str) -> None:
+    def __init__(self, start: int, end: int, form: Form, numeral: str, value: Decimal,
+                 high: Decimal | None = None) -> None:
         self.start = start
         self.end = end
         self.form = form
         self.numeral = numeral  # the text the value is read from
+        self.value = value  # the low end for a PAIR
+        self.high = high  # the high end of a PAIR, else None
 
 
 _FORMS = {form.value: form for form in Form}
-_FORM_OF_GROUP = {index: _FORMS[name] for name, index in _PATTERN.groupindex.items()}
+_NUMERAL = Form.NUMERAL
+# Forms whose last characters may belong to the next word (百分之七十百分位).
+_TRIMMABLE = frozenset({Form.NUMERAL, Form.PER})
+# 两三天, 一两个: two neighbouring digits, a vague range (quantities.py);
+# a 两 after them is part of the pair, not the weight.
+ADJACENT_DIGITS = frozenset({"一两", "一二", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"})
+_PAIR_MAGNITUDES = frozenset({"", "十", "百", "千", "万", "十万", "百万", "千万", "亿"})
+_PAIR = Form.PAIR
 
 
-def find(folded: str, pos: int = 0) -> Iterator[Found]:
-    """Every number expression in FOLDED at or after POS, left to right.
+@cache
+def _form_of_group() -> dict[int, Form]:
+    return {index: _FORMS[name] for name, index in _pattern().groupindex.items()}
 
-    >>> [(f.numeral, f.form.value) for f in find("增长46.9%，三分之一，九成多")]
-    [('46.9', 'numeral'), ('三分之一', 'fraction'), ('九成', 'share')]
+
+def find(folded: str, pos: int = 0, endpos: int | None = None) -> Iterator[Found]:
+    """Every number expression in FOLDED[POS:ENDPOS], left to right, with
+    its value; an expression that does not read as a number is skipped.
+
+    >>> [(f.numeral, f.form.value, f.value) for f in find("增长46.9%，三分之一，九成多")]
+    [('46.9', 'numeral', Decimal('46.9')), ('三分之一', 'fraction', Decimal('0.3333333333333333333333333333')), ('九成', 'share', Decimal('90'))]
     """
-    for match in _PATTERN.finditer(folded, pos):
+    form_of_group = _form_of_group()
+    for match in _pattern().finditer(folded, pos, len(folded) if endpos is None else endpos):
         group = cast(int, match.lastindex)  # each alternative is one group, named after its form
-        yield Found(match.start(), match.end(), _FORM_OF_GROUP[group], match.group(group))
+        form = form_of_group[group]
+        start, end, numeral = match.start(), match.end(), match.group(group)
+        if form is _NUMERAL and len(numeral) > 1 and _gives_back_last(folded, end, numeral):
+            end -= 1
+            numeral = numeral[:-1]
+        if form is _NUMERAL and numeral[:2] in ADJACENT_DIGITS and numeral[2:] in _PAIR_MAGNITUDES:
+            form = _PAIR
+        found = _readable(start, end, form, numeral)
+        if found is not None:
+            yield found
 
 
-def match_numeral(folded: str, pos: int) -> Found | None:
-    """A plain numeral starting exactly at POS (the far end of a range)."""
-    match = _NUMERAL_AT.match(folded, pos)
-    if not match:
-        return None
-    return Found(match.start(), match.end(), Form.NUMERAL, match.group())
+def _gives_back_last(folded: str, end: int, numeral: str) -> bool:
+    """39.07亿千瓦: the 千 starts the unit 千瓦. 两万两, 三十两: a 两 after
+    other numerals is the weight, since 32 is written 三十二, never 三十两."""
+    last = numeral[-1]
+    if last == "两":
+        return numeral not in ADJACENT_DIGITS
+    return any(folded.startswith(unit, end - 1) for unit in _units_opening_with(last))
 
 
-_NUMERAL_AT = re.compile(RUN, re.VERBOSE)
+@cache
+def _multiplier_units() -> dict[str, tuple[str, ...]]:
+    """The units of two or more characters that open with a multiplier (千瓦, 兆赫)."""
+    table: dict[str, list[str]] = {}
+    for row in lexicon.rows("units.tsv"):
+        if len(row[0]) > 1 and row[0][0] in MULTIPLIERS:
+            table.setdefault(row[0][0], []).append(row[0])
+    return {first: tuple(units) for first, units in table.items()}
+
+
+def _units_opening_with(ch: str) -> tuple[str, ...]:
+    return _multiplier_units().get(ch, ())
+
+
+def _readable(start: int, end: int, form: Form, numeral: str) -> Found | None:
+    """The expression with its value; a numeral that runs into the next
+    word (百分之七十百分位) gives back up to two characters until it reads."""
+    for cut in range(3 if form in _TRIMMABLE else 1):
+        if cut >= len(numeral):
+            break
+        text = numeral[: len(numeral) - cut]
+        try:
+            if form is _PAIR:
+                low, high = values.read_pair(text)
+                return Found(start, end, form, text, low, high)
+            value = values.read(text, form)
+        except (ValueError, ArithmeticError):
+            continue
+        return Found(start, end - cut, form, text, value)
+    return None

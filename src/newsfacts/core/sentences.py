@@ -1,4 +1,9 @@
-"""Sentence and paragraph spans over the (folded) text.
+"""Article, paragraph and sentence spans over the (folded) text.
+
+A file may hold several articles, each opening with its headline: a short
+line alone between blank lines. Nothing of one article (its headline, its
+paragraphs, what 该县 refers to) reaches into the next, so each is read on
+its own.
 
 News text arrives with stray line breaks: page breaks inside a sentence,
 and wire copy that puts every clause on its own line, each ending in a
@@ -12,14 +17,16 @@ import re
 
 import regex
 
+from . import lexicon
+
 # Marks after which a sentence ends; closing quotes and brackets that follow
 # them stay with the sentence (他说：“……。”).
-_END_MARKS = "。！？!?；;…"
-_CLOSERS = "”’」』）)】》\"'"
+_END_MARKS = lexicon.characters("sentence_ends")
+_CLOSERS = lexicon.characters("closers")
 # Marks that end a clause inside a sentence, or a quotation within it.
-CLAUSE_MARKS = "，,；;：:。！？!?、“”‘’（）()「」『』《》【】\n"
+CLAUSE_MARKS = lexicon.characters("clause_marks")
 # A line that ends in one of these continues on the next line.
-_CONTINUES = "，,、：:（(“‘「『《【-—"
+_CONTINUES = lexicon.characters("line_continues")
 
 # End marks with the closers after them (end of sentence), or a line break
 # (decided in split()). Written to open with one character class, which re
@@ -39,18 +46,18 @@ class Sentence:
         self.paragraph = paragraph
 
 
-def split(text: str) -> list[Sentence]:
-    """Sentences of TEXT as spans without surrounding white space.
+def split(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Sentences of TEXT[START:END] as spans without surrounding white space.
 
     >>> text = "甲，\\n乙。丙\\n\\n丁"
     >>> [text[s.start:s.end] for s in split(text)]
     ['甲，\\n乙。', '丙', '丁']
     """
+    end = len(text) if end is None else end
     sentences: list[Sentence] = []
     paragraph = 0
-    start = 0
-    wire = _is_wire_copy(text)
-    for match in _BOUNDARY.finditer(text):
+    wire = _is_wire_copy(text[start : min(end, start + 20000)])
+    for match in _BOUNDARY.finditer(text, start, end):
         if match.group() == "\n":
             before = text[start:match.start()].rstrip()
             if before and (before[-1] in _CONTINUES or _cut_mid_sentence(text, match.start())):
@@ -63,14 +70,14 @@ def split(text: str) -> list[Sentence]:
             if wire and _blank_line_at(text, match.end()):
                 paragraph += 1
         start = match.end()
-    _add(sentences, text, start, len(text), paragraph)
+    _add(sentences, text, start, end, paragraph)
     return sentences
 
 
 def _is_wire_copy(text: str) -> bool:
     """Whether most lines end mid-sentence (a clause per line): then only a
     blank line ends a paragraph."""
-    lines = [line.rstrip() for line in text[:20000].split("\n") if line.strip()]
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
     if len(lines) < 4:
         return False
     continued = sum(1 for line in lines if line[-1] in _CONTINUES)
@@ -110,3 +117,108 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: 
         end -= 1
     if start < end:
         sentences.append(Sentence(start, end, paragraph))
+
+
+class Article:
+    """One article of a text: START..END (from its first line to the next
+    article's), its sentences, and the index of its headline among them
+    (None when it opens with no headline)."""
+
+    def __init__(self, start: int, end: int, sentences: list[Sentence], headline: int | None) -> None:
+        self.start = start
+        self.end = end
+        self.sentences = sentences
+        self.headline = headline
+
+
+def articles(text: str) -> list[Article]:
+    """The articles of TEXT, each with its sentences.
+
+    >>> [(a.start, a.headline, len(a.sentences)) for a in articles("标题一\\n\\n正文。\\n\\n标题二\\n\\n正文。")]
+    [(0, 0, 2), (10, 0, 2)]
+    """
+    starts = article_starts(text)
+    found = []
+    for start, end in zip(starts, starts[1:] + [len(text)]):
+        sentences = split(text, start, end)
+        if sentences:
+            headline = 0 if _looks_like_headline(text, sentences) else None
+            found.append(Article(start, end, sentences, headline))
+    return found
+
+
+# An article longer than this is read as several, cut where a sentence ends
+# at a line break: what one article lends its sentences then stays this
+# close, and a large file read in pieces gives what it gives read whole.
+LONGEST_ARTICLE = 100_000
+
+
+def article_starts(text: str, final: bool = True) -> list[int]:
+    """Where the articles of TEXT start: at 0, and at each headline after
+    it, a line of at most _HEADLINE characters with no end mark, alone
+    between blank lines after a line that ends its sentence; an article
+    longer than LONGEST_ARTICLE goes on as a new one at the first line
+    after that length that starts a sentence.
+
+    With FINAL false, TEXT is the head of a longer text, and a start is
+    given only where what follows cannot change it.
+    """
+    starts = [0]
+    lines = _lines(text)
+    for number in range(1, len(lines)):
+        start, end, gap = lines[number]
+        previous = text[lines[number - 1][0] : lines[number - 1][1]]
+        if not _ends_sentence(previous):
+            continue
+        following = lines[number + 1][2] if number + 1 < len(lines) else None
+        if following is None and not final:
+            break  # the next line, or the end of the text, is not in sight yet
+        line = text[start:end]
+        headline = gap >= 2 and (following is None or following >= 2) and _is_headline_line(line)
+        if headline or start - starts[-1] > LONGEST_ARTICLE:
+            starts.append(start)
+    return starts
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, line breaks before it) of each line with text on it,
+    white space stripped."""
+    found = []
+    breaks = 0
+    position = 0
+    length = len(text)
+    while position < length:
+        newline = text.find("\n", position)
+        stop = length if newline < 0 else newline
+        start, end = position, stop
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            found.append((start, end, breaks))
+            breaks = 0
+        if newline < 0:
+            break
+        breaks += 1
+        position = newline + 1
+    return found
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether the line break after LINE ends its sentence (as split() decides)."""
+    if line[-1] in _CONTINUES:
+        return False
+    last = line.rstrip(_CLOSERS)
+    return len(line) <= _HEADLINE or (bool(last) and last[-1] in _END_MARKS)
+
+
+def _is_headline_line(line: str) -> bool:
+    return len(line) <= _HEADLINE and line[-1] not in _CONTINUES and not any(ch in _END_MARKS for ch in line)
+
+
+def _looks_like_headline(text: str, sentences: list[Sentence]) -> bool:
+    """A first sentence alone in its paragraph, short, with no end mark."""
+    first = sentences[0]
+    alone = len(sentences) == 1 or sentences[1].paragraph != first.paragraph
+    return alone and first.end - first.start <= 60 and text[first.end - 1] not in "。！？!?"

@@ -1,4 +1,5 @@
-"""The unit or measure word right after a number, longest match first."""
+"""The unit or measure word right after a number, longest match first,
+and the unit as a claim reports it. Its kind is decided in kinds.py."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -10,19 +11,19 @@ import regex
 
 from . import lexicon, values
 from ..claim import Kind
-
-# Qualifiers that may stand inside a unit written with 个: 两个多小时, 一个半月.
-_INSIDE_GE = "多余半"
+from .numerals import NONZERO_DIGITS, digit_value
 
 
 class Unit:
-    def __init__(self, start: int, end: int, surface: str, kind: Kind, canonical: str | None, inner: str) -> None:
+    def __init__(self, start: int, end: int, surface: str, kind: Kind, canonical: str | None, inner: str,
+                 denominator: Unit | None = None) -> None:
         self.start = start
         self.end = end
         self.surface = surface  # folded spelling, as in units.tsv (个小时 for 两个多小时)
-        self.kind = kind
+        self.kind = kind  # the kind units.tsv gives it (of the numerator, for 元/平方米)
         self.canonical = canonical  # report this instead of the text as written
         self.inner = inner  # 多/余/半 found inside the unit (个多小时), or ""
+        self.denominator = denominator  # 平方米 of 元/平方米, or None
 
 
 @cache
@@ -52,11 +53,6 @@ def _blocked_after() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon.rows("unit_blockers.tsv")}
 
 
-@cache
-def _contexts() -> tuple[tuple[str, Kind, tuple[str, ...]], ...]:
-    return tuple((row[0], Kind(row[1]), tuple(row[2].split(","))) for row in lexicon.rows("unit_contexts.tsv"))
-
-
 def unit_at(folded: str, pos: int) -> Unit | None:
     """The unit starting at POS, if any.
 
@@ -64,7 +60,8 @@ def unit_at(folded: str, pos: int) -> Unit | None:
     ('立方米', '个小时')
     """
     unit = _plain_unit_at(folded, pos)
-    if folded.startswith("个", pos) and pos + 1 < len(folded) and folded[pos + 1] in _INSIDE_GE:
+    # Qualifiers that may stand inside a unit written with 个: 两个多小时, 一个半月.
+    if folded.startswith("个", pos) and pos + 1 < len(folded) and folded[pos + 1] in lexicon.characters("inside_ge"):
         inner = _plain_unit_at(folded, pos + 2)
         if inner and ("个" + inner.surface) in _table():
             kind, canonical = _table()["个" + inner.surface]
@@ -95,7 +92,7 @@ def _plain_unit_at(folded: str, pos: int) -> Unit | None:
 
 
 def _with_denominator(folded: str, unit: Unit) -> Unit:
-    """元/平方米 is a price; 公里/小时 a speed."""
+    """元/平方米, 公里/小时: a unit per another (kinds.py makes them a price, a speed)."""
     if not folded.startswith("/", unit.end) or unit.kind not in (Kind.MONEY, Kind.LENGTH, Kind.WEIGHT):
         return unit
     denominator = _plain_unit_at(folded, unit.end + 1)
@@ -103,26 +100,19 @@ def _with_denominator(folded: str, unit: Unit) -> Unit:
         denominator = Unit(unit.end + 1, unit.end + 2, "时", Kind.DURATION, None, "")
     if denominator is None:
         return unit
-    if unit.kind is Kind.MONEY:
-        kind = Kind.PRICE
-    elif unit.kind is Kind.LENGTH and denominator.kind is Kind.DURATION:
-        kind = Kind.SPEED
-    else:
-        kind = unit.kind
-    return Unit(unit.start, denominator.end, f"{unit.surface}/{denominator.surface}", kind, None, "")
+    return Unit(unit.start, denominator.end, f"{unit.surface}/{denominator.surface}", unit.kind, None, "", denominator)
 
 
 # 五元三毛, 50元6角三分, 两美元又三美分: smaller coins after the main unit.
 _YUAN_TAIL = regex.compile(
-    r"(?:又|零)?(?:(?P<jiao>[一二两三四五六七八九\d])[角毛])?(?:(?P<fen>[一二两三四五六七八九\d])分)?"
+    rf"(?:又|零)?(?:(?P<jiao>[{NONZERO_DIGITS}\d])[角毛])?(?:(?P<fen>[{NONZERO_DIGITS}\d])分)?"
 )
-_DOLLAR_TAIL = regex.compile(r"又?(?P<cents>\d{1,2}|[一二两三四五六七八九十]{1,3})美分")
-_COIN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DOLLAR_TAIL = regex.compile(rf"又?(?P<cents>\d{{1,2}}|[{NONZERO_DIGITS}十]{{1,3}})美分")
 
 
 def coins_after(folded: str, unit: Unit) -> tuple[int, Decimal]:
     """(end, amount in the main unit) of the coins written after UNIT."""
-    if unit.surface in ("元", "块", "块钱"):
+    if unit.surface in lexicon.word_list("yuan"):
         match = _YUAN_TAIL.match(folded, unit.end)
         if match and match.end() > unit.end and (match.group("jiao") or match.group("fen")):
             jiao, fen = match.group("jiao"), match.group("fen")
@@ -136,23 +126,25 @@ def coins_after(folded: str, unit: Unit) -> tuple[int, Decimal]:
 
 
 def _coin(digit: str | None) -> int:
-    if not digit:
-        return 0
-    return int(digit) if digit.isdigit() else _COIN_DIGITS[digit]
+    return digit_value(digit) if digit else 0
 
 
-def starts_unit(folded: str, pos: int) -> bool:
-    """Whether a unit of two or more characters starts at POS (千瓦 after 5)."""
-    match = _pattern().match(folded, pos)
-    return match is not None and len(match.group()) > 1
+def reported(unit: Unit | None, written: str, folded: str, number_start: int) -> str | None:
+    """The unit a claim reports: its canonical form (% for 个百分比), else
+    WRITTEN, the unit as the original text spells it, without spaces or an
+    inner qualifier (个多小时 -> 个小时).
 
-
-def kind_in_context(unit: Unit, folded: str, start: int, end: int) -> Kind:
-    """The unit's kind, refined by words of its sentence FOLDED[START:END]
-    (分 as money or score)."""
-    for surface, kind, triggers in _contexts():
-        if unit.surface == surface:
-            sentence = folded[start:end]
-            if any(word in sentence for word in triggers):
-                return kind
-    return unit.kind
+    >>> reported(unit_at("98.6度", 4), "度", "华氏温度98.6度", 4)
+    '华氏度'
+    """
+    if unit is None:
+        return None
+    if unit.canonical:
+        return unit.canonical
+    if unit.surface == "度" and "华氏" in folded[max(0, number_start - 4) : number_start]:
+        return "华氏度"  # 华氏温度98.6度 is Fahrenheit
+    if any(ch.isspace() for ch in written):
+        written = "".join(written.split())
+    if unit.inner:
+        written = written[0] + written[2:]  # 个多小时 -> 个小时
+    return written

@@ -1,4 +1,4 @@
-"""Read the value of a number expression found by numbers.py; no searching.
+"""Read the value of a number expression (its text and Form); no searching.
 
 Everything is computed with Decimal, so 16.4亿 is 1640000000 exactly.
 A numeral that does not read as a number raises ValueError.
@@ -7,13 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .numbers import Form
+from .numerals import BIG_VALUES, DIGIT_VALUES, INNER, MULTIPLIER_VALUES, SMALL_VALUES, TENS_VALUES, ZEROS, Form
 
-_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
-_BIG_UNITS = (("兆", 10**12), ("亿", 10**8), ("万", 10**4))
-_INNER_QUALIFIERS = "余多来几"
-_ONE_BIG_UNIT = dict(_BIG_UNITS)
+_BIG_UNITS = tuple(BIG_VALUES.items())
 
 
 def read(numeral: str, form: Form) -> Decimal:
@@ -33,10 +29,10 @@ def read_numeral(text: str) -> Decimal:
     """
     if text.isdecimal() or _is_arabic(text):
         return Decimal(text)  # most numerals in news: 830, 2023, 4745.61
-    if text[-1] in _ONE_BIG_UNIT and _is_arabic(text[:-1]):
-        return Decimal(text[:-1]) * _ONE_BIG_UNIT[text[-1]]  # 30万, 4.5亿: as _read_big reads them
+    if text[-1] in BIG_VALUES and _is_arabic(text[:-1]):
+        return Decimal(text[:-1]) * BIG_VALUES[text[-1]]  # 30万, 4.5亿: as _read_big reads them
     text = text.replace(",", "").replace("点", ".")
-    text = "".join(ch for ch in text if ch not in _INNER_QUALIFIERS)
+    text = "".join(ch for ch in text if ch not in INNER)
     if not text:
         raise ValueError("empty numeral")
     if text[-1] in "kK":  # 15k, as in 月薪15k
@@ -59,7 +55,7 @@ def _read_rest(right: str, multiplier: int) -> Decimal:
     """What follows a multiplier: 13万2 means 132000, 3万4000 means 34000."""
     if not right:
         return Decimal(0)
-    if len(right) == 1 and (right.isdigit() or right in _DIGIT) and right not in "〇零":
+    if len(right) == 1 and (right.isdigit() or right in DIGIT_VALUES) and right not in ZEROS:
         return _read_small(right) * (multiplier // 10)
     value = _read_big(right)
     if value >= multiplier:
@@ -73,11 +69,11 @@ def _read_small(text: str) -> Decimal:
         return Decimal(text)
     if "." in text:
         whole, fraction = text.split(".", 1)
-        if not fraction or not all(ch.isdigit() or ch in _DIGIT for ch in fraction):
+        if not fraction or not all(ch.isdigit() or ch in DIGIT_VALUES for ch in fraction):
             raise ValueError(f"bad decimal {text!r}")
-        digits = "".join(str(_DIGIT[ch]) if ch in _DIGIT else ch for ch in fraction)
+        digits = "".join(str(DIGIT_VALUES[ch]) if ch in DIGIT_VALUES else ch for ch in fraction)
         return (_read_small(whole) if whole else Decimal(0)) + Decimal("0." + digits)
-    if not any(ch in _SMALL_UNIT or ch in "廿卅" for ch in text):
+    if not any(ch in SMALL_VALUES or ch in TENS_VALUES for ch in text):
         return _read_digit_string(text)
     return _read_positional(text)
 
@@ -88,8 +84,8 @@ def _read_digit_string(text: str) -> Decimal:
     for ch in text:
         if ch.isdigit():
             digits.append(ch)
-        elif ch in _DIGIT:
-            digits.append(str(_DIGIT[ch]))
+        elif ch in DIGIT_VALUES:
+            digits.append(str(DIGIT_VALUES[ch]))
         else:
             raise ValueError(f"not a digit: {ch!r}")
     return Decimal("".join(digits))
@@ -113,23 +109,24 @@ def _read_positional(text: str) -> Decimal:
             pending = int(text[index:end])
             index = end
             continue
-        if ch in "〇零":
+        if ch in ZEROS:
             zero_since_unit = True
             pending = None
-        elif ch in _DIGIT:
+        elif ch in DIGIT_VALUES:
             if pending is not None:
                 raise ValueError(f"two digits in a row in {text!r}")
-            pending = _DIGIT[ch]
-        elif ch in _SMALL_UNIT:
-            unit = _SMALL_UNIT[ch]
+            pending = DIGIT_VALUES[ch]
+        elif ch in SMALL_VALUES:
+            unit = SMALL_VALUES[ch]
             if last_unit and unit >= last_unit:
                 raise ValueError(f"units out of order in {text!r}")
             total += (1 if pending is None else pending) * unit
             pending, last_unit, zero_since_unit = None, unit, False
-        elif ch in "廿卅":
-            if pending is not None or last_unit:
+        elif ch in TENS_VALUES:
+            # 三千五百卅八: a whole ten stands where the tens would.
+            if pending is not None or (last_unit and last_unit <= 10):
                 raise ValueError(f"misplaced {ch!r} in {text!r}")
-            total += 20 if ch == "廿" else 30
+            total += TENS_VALUES[ch]
             last_unit = 10
         else:
             raise ValueError(f"not a numeral: {ch!r}")
@@ -166,11 +163,9 @@ def _read_per(text: str) -> Decimal:
     denominator, numerator = text.split("分之", 1)
     per = 1
     for char in denominator:
-        per *= _PER[char]
+        per *= MULTIPLIER_VALUES[char]
     return read_numeral(numerator) * 100 / per
 
-
-_PER = {"百": 100, "千": 1000, "万": 10**4}
 
 
 def _read_share(text: str) -> Decimal:
@@ -194,6 +189,20 @@ def _read_discount(text: str) -> Decimal:
     return read_numeral(digits) * 10
 
 
+def read_pair(numeral: str) -> tuple[Decimal, Decimal]:
+    """两三 is 2 to 3, 五六十 50 to 60, 三四万 30000 to 40000: each digit in
+    the order of magnitude that follows the pair.
+
+    >>> [tuple(map(int, read_pair(s))) for s in ("两三", "五六十", "一两百", "三四万")]
+    [(2, 3), (50, 60), (100, 200), (30000, 40000)]
+    """
+    magnitude = numeral[2:]
+    low, high = read_numeral(numeral[0] + magnitude), read_numeral(numeral[1] + magnitude)
+    if not low < high:
+        raise ValueError(f"{numeral!r} is not a rising pair")
+    return low, high
+
+
 _READERS = {
     Form.NUMERAL: read_numeral,
     Form.PER: _read_per,
@@ -203,4 +212,5 @@ _READERS = {
     Form.DISCOUNT: _read_discount,
     Form.HALF: lambda _text: Decimal("0.5"),
     Form.HALF_UNIT: lambda _text: Decimal("0.5"),
+    Form.PAIR: lambda text: read_pair(text)[0],
 }

@@ -10,15 +10,25 @@ from ...claim import Change
 
 # Words that may stand between the verb and the number: 增长了5%,
 # 增收近3万元, 涨幅高达5.79%, 分别增长 ... 均超三成.
-_BETWEEN = ("了", "达", "达到", "高达", "约", "近", "超", "超过", "逾", "均", "都", "为", "分别", "分别为", "平均", "共", "累计", "总计", "合计", "计")
-# 38.6%的增长, 4.03%涨幅: the change is named after the number.
-_AFTER = re.compile(r"的?(增长|增幅|涨幅|上涨|提升|下降|降幅|跌幅|下跌|减少)")
-_AFTER_FIRST = set("的增涨上提下降跌减")  # what _AFTER can start with: most numbers need no match
+_BETWEEN = lexicon.word_list("between_change_and_number")
 
 
 @cache
 def _verbs() -> dict[str, str]:
-    return {word: direction for word, direction in lexicon.rows("change_verbs.tsv")}
+    return {row[0]: row[1] for row in lexicon.rows("change_verbs.tsv")}
+
+
+@cache
+def _after() -> re.Pattern[str]:
+    """38.6%的增长, 4.03%涨幅: the change named after the number."""
+    words = [row[0] for row in lexicon.rows("change_verbs.tsv") if row[2] == "yes"]
+    return re.compile(rf"的?({lexicon.alternation(words)})")
+
+
+@cache
+def _after_first() -> frozenset[str]:
+    """What _after() can start with: most numbers need no match."""
+    return frozenset("的" + "".join(row[0][0] for row in lexicon.rows("change_verbs.tsv") if row[2] == "yes"))
 
 
 @cache
@@ -48,10 +58,17 @@ def direction(folded: str, start: int, end: int, sentence_start: int) -> Change 
         if match.group("level"):
             return None
         return _as_change(_verbs()[match.group("verb")])
-    after = _AFTER.match(folded, end) if folded[end : end + 1] in _AFTER_FIRST else None
+    after = _after().match(folded, end) if folded[end : end + 1] in _after_first() else None
     if after:
         return _as_change(_verbs().get(after.group(1)))
     return None
+
+
+def shares_previous(folded: str, previous_end: int, start: int) -> bool:
+    """分别增长191.6%、349.6%和229.9%: a figure joined to the one before it
+    by a list joiner (、和及与) shares its change."""
+    between = folded[previous_end:start]
+    return len(between) == 1 and (between == "、" or between in lexicon.characters("list_joiners"))
 
 
 def _as_change(direction_word: str | None) -> Change | None:

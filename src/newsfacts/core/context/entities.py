@@ -4,6 +4,7 @@
 clause, and dictionary places at a clause's subject (广东完成…)."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 import re
@@ -13,38 +14,18 @@ import regex
 from .. import lexicon, segment
 from . import times
 from ..sentences import CLAUSE_MARKS, Sentence
+from ..numerals import DIGITS, is_han
+from ..spans import Span
 
-class Span:
-    """START..END of a name in the folded text."""
-
-    def __init__(self, start: int, end: int) -> None:
-        self.start = start
-        self.end = end
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Span) and self.start == other.start and self.end == other.end
-
-    def __hash__(self) -> int:
-        return hash((self.start, self.end))
-
-    def __repr__(self) -> str:
-        return f"Span({self.start}, {self.end})"
-
-
-class Entity(Span):
-    def __init__(self, start: int, end: int, role: str) -> None:
-        super().__init__(start, end)
-        self.role = role  # place, person or org: the order in which a claim prefers them
-
-
-_PERSON_STOP = "说表示介绍认为指出称告诉坦言感慨笑的在是也还就对将把被向从和与及等"
-_PLACE_STOP = set("在从到于与和及对向由将把被让使为是的有了等据经其这那此每各我你他她它们去来至占达仅只就都也还局"
-                  "〇零一二两三四五六七八九十百千万")
+# 王金友就赶到, 书记李慧勤说: what may follow a person's name.
+_PERSON_STOP = lexicon.characters("after_person_name")
+# 引进茶陵县, 在醴陵市: what cannot be part of a place's name before its ending.
+_PLACE_STOP = frozenset(lexicon.characters("not_in_place_name") + DIGITS + "十百千万")
 _MAX_NAME = 6
-_ANAPHORS = "该本"
+_ANAPHORS = lexicon.characters("anaphors")
 _COMMON_WORD = 100  # jieba dictionary count above which a word is not read as part of a name
 # 镇上, 村里: a place ending followed by a word of position is still a place.
-_PLACE_WORDS_AFTER = set("上里内中外前后边")
+_PLACE_WORDS_AFTER = frozenset(lexicon.characters("position_after_place"))
 _MAX_ORG = 12
 
 
@@ -133,42 +114,45 @@ ROLES = ("place", "person", "org")  # the order in which a claim prefers them
 class Names:
     """The names in one sentence, looked for role by role as they are asked
     for: a claim that finds its place never needs the people or the
-    organisations, and their search is most of the work."""
+    organisations, and their search is most of the work. Any role may be
+    asked for first."""
 
-    def __init__(self, folded: str, sentence: Sentence) -> None:
+    def __init__(self, folded: str, sentence: Sentence, spaces: tuple[int, ...] = ()) -> None:
         self.folded = folded
         self.sentence = sentence
-        self._by_role: dict[str, list[Entity]] = {}
+        self.spaces = spaces  # where spaces between words were taken out (normalize.compact)
+        self._by_role: dict[str, list[Span]] = {}
         self._places: list[Span] | None = None  # merged, quoted ones included
         self._subject_orgs: list[Span] = []
-        self._name_starts: list[int] = []
+        self._name_starts, self._subject_starts = _clause_starts(folded, sentence)
 
-    def of(self, role: str) -> list[Entity]:
+    def of(self, role: str) -> list[Span]:
         """The names of ROLE (place, person or org) in reading order."""
         found = self._by_role.get(role)
         if found is None:
-            found = self._place_entities() if role == "place" else self._person_entities() if role == "person" else self._org_entities()
+            if role == "place":
+                found = self._place_names()
+            elif role == "person":
+                found = self._person_names()
+            else:
+                found = self._org_names()
             self._by_role[role] = found
         return found
 
     def _merged_places(self) -> list[Span]:
-        if self._places is None:
-            self._places = self._find_places()
-        return self._places
-
-    def _find_places(self) -> list[Span]:
-        """Places by their endings and at clause subjects; organisations
-        found at the subjects are kept for later."""
+        """Places by their endings and at clause subjects, merged; the
+        organisations found at the subjects are kept for _org_names."""
+        if self._places is not None:
+            return self._places
         folded, sentence = self.folded, self.sentence
         place = _entity_patterns()[0]
         places: list[Span] = []
-        self._name_starts, subject_starts = _clause_starts(folded, sentence)
         for match in place.finditer(folded, sentence.start, sentence.end):
-            span = _name_before(folded, sentence.start, match, _MAX_NAME, 1)
+            span = _name_before(folded, self._floor(match.start()), match, _MAX_NAME, 1)
             if span:
                 places.append(span)
         places_and_orgs = _places_and_orgs()
-        for position in _subject_positions(folded, sentence, subject_starts):
+        for position in _subject_positions(folded, sentence, self._subject_starts):
             # Only a place or organisation of the dictionary counts here: most
             # positions start none, and that small table answers without a
             # look-up in the whole dictionary.
@@ -182,25 +166,31 @@ class Names:
                 places.append(Span(position, position + len(word)))
             elif tag == "nt":
                 self._subject_orgs.append(Span(position, position + len(word)))
-        return _merge(places)
+        self._places = _merge(places)
+        return self._places
 
-    def _place_entities(self) -> list[Entity]:
-        return [Entity(span.start, span.end, "place") for span in self._merged_places()
-                if not _quoted(self.folded, self.sentence.start, span.start)]
+    def _floor(self, position: int) -> int:
+        """How far back a name ending at POSITION may start: the sentence's
+        start, or a space before it (醴陵8项工作 获省政府: no name crosses it)."""
+        spaces = self.spaces
+        at = bisect_right(spaces, position) - 1
+        return max(self.sentence.start, spaces[at]) if at >= 0 else self.sentence.start
 
-    def _org_entities(self) -> list[Entity]:
+    def _place_names(self) -> list[Span]:
+        return [span for span in self._merged_places() if not _quoted(self.folded, self.sentence.start, span.start)]
+
+    def _org_names(self) -> list[Span]:
         folded, sentence = self.folded, self.sentence
         merged_places = self._merged_places()
         orgs = list(self._subject_orgs)
         for match in _entity_patterns()[1].finditer(folded, sentence.start, sentence.end):
-            span = _name_before(folded, sentence.start, match, _MAX_ORG, 2)
+            span = _name_before(folded, self._floor(match.start()), match, _MAX_ORG, 2)
             if span:
                 orgs.append(span)
-        return [Entity(span.start, span.end, "org") for span in _merge(orgs + merged_places) if span not in merged_places]
+        return [span for span in _merge(orgs + merged_places) if span not in merged_places]
 
-    def _person_entities(self) -> list[Entity]:
+    def _person_names(self) -> list[Span]:
         folded, sentence = self.folded, self.sentence
-        self._merged_places()  # finds where clauses start
         _, _, title_after, title_before = _entity_patterns()
         after_words, before_words = _titles()
         people: list[Span] = []
@@ -222,23 +212,23 @@ class Names:
             name = clause_name.match(folded, start, sentence.end)
             if name and not segment.is_word(name.group()) and "某" not in name.group():
                 people.append(Span(name.start(), name.end()))
-        return [Entity(span.start, span.end, "person") for span in _merge(people)]
+        return _merge(people)
 
 
 # Where a clause's subject starts: after its punctuation, an opening time
 # expression (1-2月，广东) or a preposition (在兴化，以鱼为原料).
 # 据海关统计: the source of a figure is not what it is about.
-_SOURCES = ("据", "根据", "来自")
+_SOURCES = lexicon.word_list("source_words")
 _SOURCE_FIRST = frozenset(source[0] for source in _SOURCES)
-_OPENERS = "在|从|于|据|对|与|和|到|由|将|让|使|其中|同时|此外|而|但|而且|如今|目前|当地的?"
+_OPENERS = lexicon.word_list("subject_openers")
 
 
 @cache
 def _subject_opening() -> tuple[re.Pattern[str], frozenset[str]]:
     """What may stand before a clause's subject, in one pattern (one call
     per clause), and the characters other than digits it can start with."""
-    pattern = re.compile(rf"(?:(?:{times.pattern_text()})[，, ]*)?(?:{_OPENERS})?")
-    first = times.opening_characters() | {opener[0] for opener in _OPENERS.split("|")}
+    pattern = re.compile(rf"(?:(?:{times.pattern_text()})[，, ]*)?{lexicon.alternation(_OPENERS)}?")
+    first = times.opening_characters() | {opener[0] for opener in _OPENERS}
     return pattern, first
 
 
@@ -273,17 +263,25 @@ def _name_before(folded: str, floor: int, suffix: re.Match[str], longest: int, s
     start = suffix.start()
     while start > floor and suffix.start() - start < longest:
         ch = folded[start - 1]
-        if not ("\u4e00" <= ch <= "\u9fff") or ch in _PLACE_STOP or _verb_ends_at(folded, floor, start):
+        if not is_han(ch) or ch in _PLACE_STOP or _verb_ends_at(folded, floor, start):
             break
         start -= 1
         if ch in _ANAPHORS:
             break  # 该县, 本市: nothing stands before the pronoun
     if suffix.start() - start < shortest:
         return None
+    if suffix.start() - start == 1 and _ending_opens_a_word(folded, suffix):
+        return None  # 获省政府表扬: one character before 省政府 is no province
     name = folded[start:end]
     if name[0] not in _ANAPHORS and segment.is_word(name) and segment.tag_of(name) not in ("ns", "nt", "nz", "nr"):
         return None  # 网店, 商店: a common noun that happens to end like a name
     return Span(start, end)
+
+
+def _ending_opens_a_word(folded: str, suffix: re.Match[str]) -> bool:
+    """Whether a dictionary word longer than the ending starts with it (省政府, 市场)."""
+    word = segment.longest_word_at(folded, suffix.start(), min(len(folded), suffix.start() + 5))
+    return word is not None and len(word) > len(suffix.group())
 
 
 def _verb_ends_at(folded: str, floor: int, position: int) -> bool:
@@ -291,16 +289,16 @@ def _verb_ends_at(folded: str, floor: int, position: int) -> bool:
     POSITION (邀请虎踞镇, 目前该县); rare ones (虎踞) are more likely names."""
     if position - 2 < floor:
         return False
-    return folded[position - 2 : position] in _common_function_words()
+    return folded[position - 2 : position] in _common_function_words(2)
 
 
 @cache
-def _common_function_words() -> frozenset[str]:
-    """Two-character verbs, prepositions, adverbs, conjunctions, time words
-    and pronouns seen at least _COMMON_WORD times in jieba's dictionary."""
+def _common_function_words(length: int) -> frozenset[str]:
+    """Verbs, prepositions, adverbs, conjunctions, time words and pronouns
+    of LENGTH characters seen at least _COMMON_WORD times in jieba's dictionary."""
     return frozenset(
         word for tag in ("v", "p", "d", "c", "t", "r") for word in segment.words_tagged(tag)
-        if len(word) == 2 and segment.frequency(word) >= _COMMON_WORD
+        if len(word) == length and segment.frequency(word) >= _COMMON_WORD
     )
 
 

@@ -7,10 +7,11 @@ import re
 
 from .. import lexicon
 from ...claim import Qualifier
+from ..numerals import INNER_CLASSES
 
 # Words that may stand between a qualifier and its number: 约有500个,
 # 至少在10%至20%之间.
-_FILLERS = ("有", "在", "是", "为", "达", "了", "均")
+_FILLERS = lexicon.word_list("between_qualifier_and_number")
 
 
 @cache
@@ -18,6 +19,7 @@ def _by_position() -> dict[str, dict[str, Qualifier]]:
     table: dict[str, dict[str, Qualifier]] = {}
     for word, position, klass in lexicon.rows("qualifiers.tsv"):
         table.setdefault(position, {})[word] = Qualifier(klass)
+    table["inner"] = {ch: Qualifier(klass) for ch, klass in INNER_CLASSES.items()}
     return table
 
 
@@ -28,10 +30,11 @@ def _before_pattern(position: str) -> re.Pattern[str]:
     return re.compile(rf"(?P<word>{words})(?:{fillers})?\Z")
 
 
-# Bounds that qualify a number across a short verb (最多可申请30万元).
-_SCOPE_WORDS = ("至少", "最多", "最少", "至多", "不超过", "不少于")
-_SCOPE = re.compile(rf"({'|'.join(_SCOPE_WORDS)})[^，,。；;：:、\d]{{1,5}}\Z")
-_SCOPE_FIRST = frozenset(word[0] for word in _SCOPE_WORDS)
+@cache
+def _across_verb() -> re.Pattern[str]:
+    """Bounds that qualify a number across a short verb (最多可申请30万元)."""
+    words = lexicon.alternation(_by_position()["before_verb"])
+    return re.compile(rf"({words})[^，,。；;：:、\d]{{1,5}}\Z")
 
 
 # Characters that a match must end (or start) with: a window without them
@@ -66,9 +69,9 @@ def qualify(folded: str, start: int, end: int, inner: str, bare_multiplier: bool
     if match:
         return _by_position()["before"][match.group("word")]
     window = folded[max(0, start - 8) : start]
-    match = _SCOPE.search(window) if any(ch in window for ch in _SCOPE_FIRST) else None
+    match = _across_verb().search(window) if any(ch in window for ch in _first_characters("before_verb")) else None
     if match:
-        return _by_position()["before"][match.group(1)]  # 至少安排200万元: the bound spans the verb
+        return _by_position()["before_verb"][match.group(1)]  # 至少安排200万元: the bound spans the verb
     if bare_multiplier and last in _last_characters("before_bare"):
         match = _before_pattern("before_bare").search(before)
         if match:

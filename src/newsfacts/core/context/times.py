@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Iterator
 
 import re
 
 from .. import lexicon
+from ..spans import Span
 
 _CN = "〇零一二两三四五六七八九十廿卅"
 _RANGE = r"(?:[-~至到])"
@@ -62,3 +64,53 @@ def pattern_text() -> str:
     part = r"(?:同期|当月|当天|底|初|末|上旬|中旬|下旬|以来|起|前后|前|后|期间|之前|内)"
     # 2021年1月至9月: a span of time reads as one expression.
     return rf"(?:{_OPENINGS})?{atom}(?:{atom}|{part}|[至到-]{atom})*"
+
+
+# A comparison's base is not the claim's period: 比2019年同期增长11.1%.
+@cache
+def _compared() -> re.Pattern[str]:
+    return re.compile(rf"{lexicon.alternation(lexicon.word_list('comparison_bases'))}\Z")
+
+
+@cache
+def _compared_last() -> frozenset[str]:
+    return frozenset(word[-1] for word in lexicon.word_list("comparison_bases"))
+
+
+class SentenceTimes:
+    """The time expressions of one sentence, in reading order, found only
+    as far as they are asked for: a claim asks about the text before it,
+    so the rest of its sentence is scanned only when a later question
+    needs it. Comparison bases (比2019年同期) are left out."""
+
+    def __init__(self, folded: str, start: int, end: int) -> None:
+        self.folded = folded
+        self.start = start
+        self._matches: Iterator[re.Match[str]] | None = pattern().finditer(folded, start, end)
+        self.spans: list[Span] = []
+        self._reach = -1  # where the last expression looked at starts
+
+    def until(self, position: int | None = None) -> list[Span]:
+        """All the expressions, or at least all that start before POSITION."""
+        if self._matches is None or (position is not None and self._reach >= position):
+            return self.spans
+        folded, start = self.folded, self.start
+        compared, compared_last = _compared(), _compared_last()
+        for match in self._matches:
+            self._reach = match.start()
+            base = (folded[self._reach - 1 : self._reach] in compared_last and self._reach > start
+                    and compared.search(folded, max(start, self._reach - 2), self._reach))
+            if not base:
+                self.spans.append(Span(self._reach, match.end()))
+            if position is not None and self._reach >= position:
+                return self.spans
+        self._matches = None
+        return self.spans
+
+    def last_before(self, position: int) -> Span | None:
+        """The last expression that ends by POSITION."""
+        found = None
+        for span in self.until(position):
+            if span.end <= position:
+                found = span
+        return found

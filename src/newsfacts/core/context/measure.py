@@ -1,0 +1,258 @@
+"""What a quantity measures (ANNOTATION.md `measure`): a short phrase
+copied from its sentence, before the number (旅游收入90余亿元), or after it
+for counts and sizes (3000余家注册网店); lent by the sentence's previous
+figure to a bare rate (增加值4745.61亿元，同比增长44.6%); and shared out
+item by item over a list (饮料类、烟酒类商品零售分别增长68.6%和46.3%).
+
+Phrases are Spans of the folded text; jieba's dictionary tags tell nouns
+from verbs (segment.py), only in the few words next to the number.
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Final
+
+import re
+
+from .. import lexicon, segment
+from ...claim import Kind
+from ..numerals import INNER_CLASSES, is_han
+from ..quantities import Quantity
+from ..sentences import CLAUSE_MARKS, Sentence
+from ..spans import Span
+from .times import SentenceTimes
+
+# Counts and sizes name their noun after them (3000余家注册网店); money and
+# rates name it before (旅游收入90余亿元), and take one after only failing that.
+_NOUN_FIRST: Final = frozenset({Kind.COUNT, Kind.WEIGHT, Kind.AREA, Kind.VOLUME, Kind.DURATION, Kind.AGE})
+# 1.7%的两年平均增速 names its measure after 的; a bare rate names none after it.
+_NO_NOUN_AFTER: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE, Kind.FRACTION, Kind.INDEX_POINT})
+# A duration or age (两年平均增长) does not lend its measure to the next number.
+_OWN_MEASURE: Final = frozenset({Kind.DURATION, Kind.AGE})
+# Rates and multiples borrow the measure of any figure before them.
+_BORROWERS: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE})
+_LIST_CLAUSE_MARKS = CLAUSE_MARKS.replace("、", "")
+# 比2019年同期增长: what follows 比 is the base of a comparison.
+_COMPARISON = re.compile(r"(?<![同环相对无])比|较(?![为大高低多少快慢好])")
+
+
+def _tags(name: str) -> frozenset[str]:
+    return frozenset(lexicon.word_list(name))
+
+
+_NOUNISH: Final = _tags("tags_in_measure")
+_TRAILING_SKIP: Final = _tags("tags_before_number")
+_NOUN_AFTER: Final = _tags("tags_in_measure_after")
+_FUNCTION_TAGS: Final = _tags("tags_ending_measure_after")
+
+
+@cache
+def _edge_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words trimmed from the tail (next to the number) and the head of a phrase."""
+    tail = {w for w, end in lexicon.rows("measure_edges.tsv") if end == "tail"}
+    # 降幅比去年同期扩大: 降幅 and 增幅 name what changed; keep them.
+    tail |= {row[0] for row in lexicon.rows("change_verbs.tsv") if not row[0].endswith("幅")}
+    tail |= {row[0] for row in lexicon.rows("qualifiers.tsv")}
+    tail |= set(INNER_CLASSES)
+    head = {w for w, end in lexicon.rows("measure_edges.tsv") if end == "head"}
+    return frozenset(tail), frozenset(head)
+
+
+@cache
+def _nominal_verbs() -> frozenset[str]:
+    return lexicon.words("nominal_verbs.txt")
+
+
+@cache
+def _level_words() -> frozenset[str]:
+    return frozenset(w for w, end in lexicon.rows("measure_edges.tsv") if end == "level")
+
+
+@cache
+def _longest_tail() -> int:
+    tail, _ = _edge_words()
+    return max(map(len, tail))
+
+
+@cache
+def _after_skip() -> re.Pattern[str]:
+    """What may stand between a number and the noun after it: 以上的, 多“."""
+    words = lexicon.alternation(lexicon.word_list("before_noun_after_number"))
+    return re.compile(rf"{words}?(?:的)?[“「『]?")
+
+
+@cache
+def _after_skip_first() -> frozenset[str]:
+    return frozenset(word[0] for word in lexicon.word_list("before_noun_after_number")) | set("的“「『")
+
+
+def of(folded: str, q: Quantity, sentence: Sentence, floor: int, times: SentenceTimes) -> Span | None:
+    """What Q measures in SENTENCE; the phrase before it starts no earlier
+    than FLOOR (the end of the previous claim). TIMES are the sentence's
+    time expressions, which no phrase takes in."""
+    if q.kind in _NOUN_FIRST:
+        return _after(folded, q, sentence) or _before(folded, q, sentence, floor, times)
+    return _before(folded, q, sentence, floor, times) or _after(folded, q, sentence)
+
+
+def lender(kinds_before: list[Kind], kind: Kind) -> int | None:
+    """Which of the sentence's earlier figures (of KINDS_BEFORE) lends its
+    measure to a figure of KIND that has none: 增加值4745.61亿元，同比增长44.6%
+    shares 增加值. A rate borrows from the last one (but a duration such
+    as 两年 lends none); other figures only from one of their own kind."""
+    for index in range(len(kinds_before) - 1, -1, -1):
+        before = kinds_before[index]
+        if before not in _OWN_MEASURE and (kind in _BORROWERS or before is kind):
+            return index
+    return None
+
+
+def list_items(folded: str, sentence: Sentence, position: int) -> list[tuple[Span, Span | None]] | None:
+    """汽车、电气和电力累计增速分别为…: the measures of a list of figures
+    that starts at POSITION, one per item, each an item and the list's
+    head word to add to it (汽车+增速, 电气+增速, 电力累计增速); None
+    without such a list."""
+    start = position
+    while start > sentence.start and folded[start - 1] not in _LIST_CLAUSE_MARKS:
+        start -= 1
+    end = _trim_tail(folded, start, position)
+    cuts = [start - 1]
+    joiners = lexicon.characters("list_joiners")
+    for at in range(start, end):
+        ch = folded[at]
+        if ch == "、" or (ch in joiners and not _inside_word(folded, at)):
+            cuts.append(at)
+    cuts.append(end)
+    # The first item may open with a verb (实现饮料类); the others are bare.
+    spans = [_noun_tail(segment.words_before(folded, cuts[0] + 1, cuts[1]), cuts[0] + 1, cuts[1])]
+    spans += [Span(a + 1, b) if b > a + 1 else None for a, b in zip(cuts[1:], cuts[2:])]
+    present = [span for span in spans if span is not None]
+    if len(present) < 2 or len(present) != len(spans):
+        return None
+    first, last = present[0], present[-1]
+    # The head shared by the list is what the last item has beyond the
+    # first one's length in words: 饮料类、烟酒类商品零售 -> 商品零售.
+    last_words = segment.words_before(folded, last.start, last.end)
+    skip = min(max(1, len(segment.words_before(folded, first.start, first.end))), len(last_words) - 1)
+    head = Span(last_words[skip].start, last.end) if skip > 0 else None
+    return [(span, head) for span in present[:-1]] + [(last, None)]
+
+
+def _before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: SentenceTimes) -> Span | None:
+    start = _clause_start(folded, max(sentence.start, floor), q.start)
+    end = _trim_tail(folded, start, q.start)
+    # Both words of comparison are rare: look for them before calling the pattern.
+    has_comparison = folded.find("比", start, end) >= 0 or folded.find("较", start, end) >= 0
+    compared = _COMPARISON.search(folded, start, end) if has_comparison else None
+    if compared:
+        end = _trim_tail(folded, start, compared.start())
+    for span in times.until(end):
+        if start <= span.start < end and span.end <= end:
+            start = max(start, span.end)
+    if start >= end:
+        return None
+    return _noun_tail(segment.words_before(folded, start, end), start, end)
+
+
+def _inside_word(folded: str, at: int) -> bool:
+    """Whether the character at AT belongs to a two-character word (普及率, 以及)."""
+    return segment.is_word(folded[at - 1 : at + 1]) or segment.is_word(folded[at : at + 2])
+
+
+def _trim_tail(folded: str, start: int, end: int) -> int:
+    """END moved left past change verbs, qualifiers and fillers (同比增长, 达):
+    to the furthest point from which the rest is a run of such words.
+
+    Read from the right, a point counts when a word leads from it to a
+    point that counts; a longest word's length of points in a row that do
+    not count means none further left can.
+    """
+    tails, _ = _edge_words()
+    longest = _longest_tail()
+    reached = {end}
+    trimmed = end
+    position = end - 1
+    while position >= start and trimmed - position <= longest:
+        for length in range(1, min(longest, end - position) + 1):
+            if position + length in reached and folded[position : position + length] in tails:
+                reached.add(position)
+                trimmed = position
+                break
+        position -= 1
+    return trimmed
+
+
+def _clause_start(folded: str, floor: int, position: int) -> int:
+    start = position
+    while start > floor and folded[start - 1] not in CLAUSE_MARKS:
+        start -= 1
+    # 汽车、电气、电子和电力累计增速: the last item of a list heads the phrase.
+    for joiner in lexicon.characters("list_joiners"):
+        at = folded.rfind(joiner, start, position)
+        if start < at < position - 2 and not _inside_word(folded, at):  # 普及率 and 以及 are not lists
+            start = at + 1
+    return start
+
+
+def _noun_tail(words: list[segment.Word], start: int, end: int) -> Span | None:
+    """The longest run of noun-like words that ends at END, or just before
+    a verb or preposition there (新台币汇率昨日以三四.九九八元开盘).
+    WORDS are those of START..END."""
+    _, heads = _edge_words()
+    for _ in range(2):
+        if len(words) > 1 and (words[-1].tag in _TRAILING_SKIP or (words[-1].tag == "v" and words[-1].text not in _nominal_verbs())):
+            end = words[-1].start
+            words = words[:-1]
+    first = len(words)
+    # 餐饮收入, 电力累计增速: jieba tags the head as a verb; after a noun it is one.
+    verbs = 0
+    while verbs < 2 and first - verbs > 1 and words[first - verbs - 1].text in _nominal_verbs():
+        verbs += 1
+    first -= verbs
+    while first > 0 and (_nounish(words[first - 1]) or _modifying_verb(words, first - 1)):
+        first -= 1
+    while first < len(words) and words[first].text in heads:
+        first += 1
+    if first >= len(words):
+        return None
+    return Span(words[first].start, end)
+
+
+def _modifying_verb(words: list[segment.Word], at: int) -> bool:
+    """人均可支配收入, 稳定务工岗位: a verb between nouns modifies the head."""
+    word = words[at]
+    return word.tag == "v" and len(word.text) > 1 and at > 0 and _nounish(words[at - 1]) and words[at - 1].tag != "ns"
+
+
+def _nounish(word: segment.Word) -> bool:
+    if word.tag == "ns":
+        return False  # a place opens the phrase: 攸县卫生厕所普及率
+    return word.tag in _NOUNISH
+
+
+def _after(folded: str, q: Quantity, sentence: Sentence) -> Span | None:
+    """3000余家注册网店, 5万多斤鲢鱼, 200多万的游客: the noun right after."""
+    if q.kind in _NO_NOUN_AFTER and not folded.startswith("的", q.end):
+        return None
+    skip = _after_skip().match(folded, q.end, sentence.end) if folded[q.end : q.end + 1] in _after_skip_first() else None
+    start = skip.end() if skip else q.end
+    end = start
+    while end < sentence.end and end - start < 12 and folded[end] not in CLAUSE_MARKS:
+        end += 1
+    if end == start:
+        return None
+    words = segment.words_after(folded, start, end)
+    taken = 0
+    for number, word in enumerate(words):
+        single = len(word.text) == 1 and is_han(word.text) and word.tag not in _FUNCTION_TAGS
+        if word.tag in _NOUN_AFTER or single:
+            taken = number + 1
+            continue
+        if word.tag == "v" and len(word.text) > 1 and number + 1 < len(words) and words[number + 1].tag in _NOUN_AFTER:
+            continue  # 注册网店, 求职信
+        break
+    if taken == 0 or words[taken - 1].end - start < 2:
+        return None
+    if words[0].text in _level_words():
+        return None
+    return Span(start, words[taken - 1].end)

@@ -1,0 +1,126 @@
+"""Where a claim's time and entity may come from (ANNOTATION.md `time`,
+`entity`): its own sentence before the number, else the nearest earlier
+sentence of its paragraph that names one, else the headline of its
+article; and what an anaphor (该县, 全市) stands for. One Scope per
+article: nothing crosses from one article to the next.
+
+Each sentence's times and names are found once, when first asked for, and
+the answer "from the earlier sentences of the paragraph" is remembered per
+sentence, so a paragraph of thousands of sentences is walked once, not
+once per claim.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .. import lexicon
+from ..sentences import Article
+from ..spans import Span
+from .entities import ROLES, Names
+from .times import SentenceTimes
+
+_ANAPHOR_REACH = 20  # sentences back to look for what 该县 stands for
+# 该县, 全市, 本镇: a word of reference and a place's ending.
+_REFERRING = lexicon.characters("referring")
+
+
+class Scope:
+    def __init__(self, folded: str, article: Article, spaces: tuple[int, ...] = ()) -> None:
+        self.folded = folded
+        self.spaces = spaces  # where spaces between words were taken out
+        self.sentences = article.sentences
+        self.headline = article.headline
+        self._starts = [sentence.start for sentence in article.sentences]
+        self._times: dict[int, SentenceTimes] = {}
+        self._names: dict[int, Names] = {}
+        # Per sentence: the last time (or name of a role) of the nearest
+        # earlier sentence of its paragraph that has one, or None.
+        self._earlier: dict[str, dict[int, Span | None]] = {}
+
+    def times(self, index: int) -> SentenceTimes:
+        found = self._times.get(index)
+        if found is None:
+            sentence = self.sentences[index]
+            found = self._times[index] = SentenceTimes(self.folded, sentence.start, sentence.end)
+        return found
+
+    def names(self, index: int) -> Names:
+        found = self._names.get(index)
+        if found is None:
+            found = self._names[index] = Names(self.folded, self.sentences[index], self.spaces)
+        return found
+
+    def time(self, index: int, position: int) -> Span | None:
+        """The time of a claim at POSITION in sentence INDEX."""
+        own = self.times(index).last_before(position)
+        return own or self._inherited("time", index)
+
+    def entity(self, index: int, position: int) -> Span | None:
+        """The nearest place named before the claim, else person, else
+        organisation; an anaphor as the place it stands for."""
+        for role in ROLES:
+            before = [span for span in self.names(index).of(role) if span.end <= position]
+            span = before[-1] if before else self._inherited(role, index)
+            if span:
+                return self._resolved(span)
+        return None
+
+    def _spans(self, what: str, index: int) -> list[Span]:
+        """The times (WHAT is "time") or the names of role WHAT in sentence INDEX."""
+        return self.times(index).until() if what == "time" else self.names(index).of(what)
+
+    def _inherited(self, what: str, index: int) -> Span | None:
+        """WHAT from the earlier sentences of INDEX's paragraph, else from the headline."""
+        found = self._from_paragraph(what, index)
+        if found is None and self.headline is not None and self.headline != index:
+            headline = self._spans(what, self.headline)
+            return headline[-1] if headline else None
+        return found
+
+    def _from_paragraph(self, what: str, index: int) -> Span | None:
+        memo = self._earlier.setdefault(what, {})
+        paragraph = self.sentences[index].paragraph
+        # Walk back to a sentence with an answer, then remember it for every
+        # sentence walked over.
+        walked = []
+        at = index
+        answer: Span | None = None
+        while True:
+            if at in memo:
+                answer = memo[at]
+                break
+            walked.append(at)
+            before = at - 1
+            if before < 0 or self.sentences[before].paragraph != paragraph:
+                break
+            spans = self._spans(what, before)
+            if spans:
+                answer = spans[-1]
+                break
+            at = before
+        for sentence in walked:
+            memo[sentence] = answer
+        return answer
+
+    def _resolved(self, span: Span) -> Span:
+        """该县, 全市: the place it stands for, with the same ending: the
+        nearest one before it in its sentence, else the first one (the
+        subject) of the nearest earlier sentence of the article that
+        names one. A place inside a longer name counts (该镇 is 虎踞镇 of
+        虎踞镇银湖村)."""
+        folded = self.folded
+        text = folded[span.start : span.end]
+        if text[:1] not in _REFERRING or len(text) != 2:
+            return span
+        own = bisect_right(self._starts, span.start) - 1
+        for index in range(own, max(-1, own - _ANAPHOR_REACH), -1):
+            places = []
+            for place in self.names(index).of("place"):
+                if place.end > span.start or folded[place.start] in _REFERRING:
+                    continue
+                ending = folded.rfind(text[-1], place.start + 1, place.end)
+                if ending > 0:
+                    places.append(Span(place.start, ending + 1))
+            if places:
+                return places[-1] if index == own else places[0]
+        return span

@@ -1,0 +1,61 @@
+"""The kind of each quantity (ANNOTATION.md `kind`), decided once, before
+the filters: by the form of the number (三成 is a percent, 三分之一 a
+fraction), by its unit (units.tsv), by a unit per another (元/平方米 is a
+price, 公里/小时 a speed), and for the units whose kind depends on the
+sentence (unit_contexts.tsv) by the trigger word nearest the number:
+他得分90分，奖金500元 scores 90分, 白菜每斤卖一块 is money.
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Final
+
+from . import lexicon
+from ..claim import Kind
+from .numerals import Form
+from .quantities import Quantity
+
+_FORM_KINDS: Final = {Form.FRACTION: Kind.FRACTION, Form.SLASH: Kind.FRACTION, Form.HALF: Kind.FRACTION}
+_NUMBER: Final = Kind.NUMBER
+_MONEY: Final = Kind.MONEY
+
+
+def decide(folded: str, q: Quantity, sentence_start: int, sentence_end: int) -> Kind:
+    """The kind of Q, whose sentence is FOLDED[SENTENCE_START:SENTENCE_END]."""
+    unit = q.unit
+    if unit is None:
+        return _FORM_KINDS.get(q.form, _NUMBER)
+    if unit.denominator is not None:
+        if unit.kind is _MONEY:
+            return Kind.PRICE
+        if unit.kind is Kind.LENGTH and unit.denominator.kind is Kind.DURATION:
+            return Kind.SPEED
+        return unit.kind
+    triggers = _contexts().get(unit.surface)
+    if triggers is None:
+        return unit.kind
+    return _nearest_trigger(folded, q, sentence_start, sentence_end, triggers) or unit.kind
+
+
+def _nearest_trigger(folded: str, q: Quantity, start: int, end: int,
+                     triggers: tuple[tuple[str, Kind], ...]) -> Kind | None:
+    """The kind whose trigger word stands nearest to Q in its sentence."""
+    best: Kind | None = None
+    best_distance = end - start + 1
+    for word, kind in triggers:
+        before = folded.rfind(word, start, q.start)
+        if before >= 0 and q.start - (before + len(word)) < best_distance:
+            best, best_distance = kind, q.start - (before + len(word))
+        after = folded.find(word, q.end, end)
+        if after >= 0 and after - q.end < best_distance:
+            best, best_distance = kind, after - q.end
+    return best
+
+
+@cache
+def _contexts() -> dict[str, tuple[tuple[str, Kind], ...]]:
+    """Unit -> (trigger word, kind) for every row of unit_contexts.tsv."""
+    table: dict[str, list[tuple[str, Kind]]] = {}
+    for unit, kind, words in lexicon.rows("unit_contexts.tsv"):
+        table.setdefault(unit, []).extend((word, Kind(kind)) for word in words.split(","))
+    return {unit: tuple(pairs) for unit, pairs in table.items()}
