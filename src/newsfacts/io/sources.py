@@ -36,7 +36,8 @@ class Document(NamedTuple):
 
 
 # A file larger than this is read and handled in pieces of about
-# _PIECE_CHARS characters, cut at paragraph breaks, so memory stays bounded.
+# _PIECE_CHARS characters, cut where an article starts (core.sentences), so
+# memory stays bounded and the claims are those of the file read whole.
 _WHOLE_FILE_BYTES = 2_000_000
 _PIECE_CHARS = 120_000
 _READ_BYTES = 1 << 20
@@ -129,7 +130,9 @@ def _large_file(name: str, encoding: str | None) -> Iterator[Document]:
                 _check_text(name, buffer[:_PIECE_CHARS], whole=False)
                 checked = True
             while len(buffer) >= _PIECE_CHARS or (final and buffer):
-                cut = len(buffer) if final else _paragraph_cut(buffer)
+                cut = len(buffer) if final else _article_cut(buffer)
+                if cut == 0:
+                    break  # no article starts in sight yet: read on
                 piece, buffer = buffer[:cut], buffer[cut:]
                 _check_lines(name, piece, line)
                 yield Document(name, piece, offset, line)
@@ -140,13 +143,30 @@ def _large_file(name: str, encoding: str | None) -> Iterator[Document]:
             data = handle.read(_READ_BYTES)
 
 
-def _paragraph_cut(buffer: str) -> int:
-    """Where to end a piece: after the last blank line (or line break) in it."""
-    for mark in ("\n\n", "\n"):
-        at = buffer.rfind(mark, 0, _PIECE_CHARS * 2)
-        if at > 0:
-            return at + len(mark)
-    return min(len(buffer), _PIECE_CHARS * 2)  # no line break at all: _check_lines refuses it
+def _article_cut(buffer: str) -> int:
+    """Where to end a piece of BUFFER, the text from the last cut on: at
+    the last article start within twice _PIECE_CHARS, found as extract()
+    finds it (articles never reach across a cut, so a file read in pieces
+    gives the claims it gives read whole); 0 when none is in sight yet.
+
+    An article is at most core.sentences.LONGEST_ARTICLE characters, so one
+    always comes, unless a run of lines never ends a sentence: past
+    _STUCK_CHARS the piece is cut at a line break, and only there may the
+    claims differ from those of the file read whole.
+    """
+    from ..core import normalize, sentences
+
+    window = normalize.compact(normalize.fold(buffer[: _PIECE_CHARS * 2]))
+    starts = sentences.article_starts(window.text, final=False)
+    if len(starts) > 1:
+        return window.original(starts[-1])
+    if len(buffer) < _STUCK_CHARS:
+        return 0
+    at = buffer.rfind("\n", 0, _PIECE_CHARS * 2)
+    return at + 1 if at > 0 else min(len(buffer), _PIECE_CHARS * 2)  # no line break: _check_lines refuses it
+
+
+_STUCK_CHARS = _PIECE_CHARS * 8
 
 
 def _check_text(name: str, text: str, whole: bool = True) -> None:
