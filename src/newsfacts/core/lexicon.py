@@ -49,10 +49,10 @@ _ESCAPED = {"n": "\n", "t": "\t", "s": " ", "\\": "\\"}
 
 
 def _unescape(characters: str) -> str:
-    """\\n, \\t, \\s (a space), \\\\ and \\uXXXX as the characters they name.
+    r"""\n, \t, \s (a space), \\ and \uXXXX as the characters they name.
 
-    >>> _unescape("，\\n\\s\\u3000")
-    '，\\n \\u3000'
+    >>> _unescape(r"，\n\s\u3000")
+    '，\n \u3000'
     """
     return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else _ESCAPED[m.group(2)], characters)
 
