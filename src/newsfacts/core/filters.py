@@ -18,7 +18,7 @@ from ..claim import Kind
 from .numerals import DIGITS, Form, digit_string, in_words, opens_with_bare_multiplier
 from .quantities import Quantity
 
-_DAY_DIGITS = "〇零一二三四五六七八九十"
+_DAY_DIGITS = DIGITS + "十"
 _TIME_OF_DAY = re.compile(rf"{lexicon.alternation(lexicon.word_list('times_of_day'))}\Z")
 _CLOCK_AFTER = re.compile(rf"(?:{lexicon.alternation(lexicon.word_list('after_clock_hour'))}|[\d{_DAY_DIGITS}]+分)")
 _ID_CONTEXT = re.compile(rf"{lexicon.alternation(lexicon.word_list('identifier_words'))}[^，。；\n]{{0,6}}\Z")

@@ -33,7 +33,8 @@ _OWN_MEASURE: Final = frozenset({Kind.DURATION, Kind.AGE})
 _BORROWERS: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE})
 _LIST_CLAUSE_MARKS = CLAUSE_MARKS.replace("、", "")
 # 比2019年同期增长: what follows 比 is the base of a comparison.
-_COMPARISON = re.compile(r"(?<![同环相对无])比|较(?![为大高低多少快慢好])")
+_COMPARISON = re.compile(rf"(?<![{lexicon.characters('not_comparison_before_bi')}])比"
+                         rf"|较(?![{lexicon.characters('not_comparison_after_jiao')}])")
 
 
 def _tags(name: str) -> frozenset[str]:

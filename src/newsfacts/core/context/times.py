@@ -8,13 +8,12 @@ from typing import Iterator
 import re
 
 from .. import lexicon
+from ..numerals import DIGITS, TENS
 from ..spans import Span
 
-_CN = "〇零一二两三四五六七八九十廿卅"
+_CN = DIGITS + "十" + TENS
 _RANGE = r"(?:[-~至到])"
-
-
-_OPENINGS = "截至|截止|到|至|自|从"
+_OPENINGS = lexicon.word_list("time_openings")
 _WEEK = "上本下周星礼"
 
 
@@ -24,7 +23,7 @@ def opening_characters() -> frozenset[str]:
     a position starting with none of them needs no call to the pattern."""
     words = lexicon.words("time_words.txt")
     return frozenset(_CN + "昨" + _WEEK + "".join(word[0] for word in words)
-                     + "".join(opening[0] for opening in _OPENINGS.split("|")))
+                     + "".join(opening[0] for opening in _OPENINGS))
 
 
 @cache
@@ -38,7 +37,7 @@ def second_characters() -> frozenset[str]:
         "".join(word[1] for word in words if len(word) > 1)
         + _CN + "年月日号点时" + "-~至到"  # 2021年, 12月, 3-4月, 十五日, 8点
         + _WEEK + "期拜" + "一二三四五六日天"  # 上周, 星期, 礼拜, 周一
-        + "".join(opening[1:2] for opening in _OPENINGS.split("|"))  # 截至
+        + "".join(opening[1:2] for opening in _OPENINGS)  # 截至
         + "".join(opening_characters())  # 到2023年: an opening word, then any expression
     )
 
@@ -56,14 +55,14 @@ def pattern_text() -> str:
     year = rf"(?:\d{{4}}(?:{_RANGE}\d{{4}})?|[〇零一二三四五六七八九]{{4}})年(?:度)?"
     month = rf"(?:\d{{1,2}}(?:{_RANGE}\d{{1,2}})?|[{_CN}]{{1,3}}(?:{_RANGE}[{_CN}]{{1,3}})?)月(?:份)?"
     cn_day = r"(?:[一二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二三四五六七八九])"
-    day = rf"(?:\d{{1,2}}|{cn_day})(?:日(?![圆元本])|号)"  # not 一三一日圆, 日本
+    day = rf"(?:\d{{1,2}}|{cn_day})(?:日(?![{lexicon.characters('not_day_after_ri')}])|号)"  # not 一三一日圆, 日本
     paren_day = r"昨(?:（[^）]{1,4}）|\([^)]{1,4}\))日"
     clock = rf"(?:\d{{1,2}}|{cn_day})[点时](?:\d{{1,2}}分|半)?"
     weekday = r"(?:上|本|下)?(?:周|星期|礼拜)[一二三四五六日天]"
     atom = rf"(?:{paren_day}|{year}|{month}|{day}|{weekday}|{words}|{clock}|昨午)"
-    part = r"(?:同期|当月|当天|底|初|末|上旬|中旬|下旬|以来|起|前后|前|后|期间|之前|内)"
+    part = lexicon.alternation(lexicon.word_list("time_parts"))
     # 2021年1月至9月: a span of time reads as one expression.
-    return rf"(?:{_OPENINGS})?{atom}(?:{atom}|{part}|[至到-]{atom})*"
+    return rf"{lexicon.alternation(_OPENINGS)}?{atom}(?:{atom}|{part}|[至到-]{atom})*"
 
 
 # A comparison's base is not the claim's period: 比2019年同期增长11.1%.
