@@ -39,7 +39,7 @@ def tokenizer_loads():
     """How often this process has loaded jieba's dictionary, and used it."""
     from newsfacts.core import segment
 
-    info = segment._load.cache_info()
+    info = segment.load.cache_info()
     return info.misses, info.hits
 
 

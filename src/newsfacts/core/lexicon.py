@@ -40,6 +40,15 @@ def word_list(name: str) -> tuple[str, ...]:
 
 
 @cache
+def ending_here(name: str) -> tuple[re.Pattern[str], frozenset[str]]:
+    """A pattern that finds a word of list NAME ending where a search ends
+    (比 before 2019年同期, US$ before 5), and the characters such a word
+    ends with: a position after none of them needs no search."""
+    found = word_list(name)
+    return re.compile(rf"{alternation(found)}\Z"), frozenset(word[-1] for word in found)
+
+
+@cache
 def _character_classes() -> dict[str, str]:
     return {name: _unescape(characters) for name, characters in rows("char_classes.tsv")}
 

@@ -5,7 +5,6 @@ end (50万元到500万元), which is the next number of the same stream."""
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
 from typing import Final, Iterator
 
 import re
@@ -151,15 +150,13 @@ def _sign_and_currency(folded: str, start: int, value: Decimal) -> tuple[int, De
     return start, value, prefix
 
 
-@cache
 def _currency_prefix() -> re.Pattern[str]:
-    return re.compile(rf"{lexicon.alternation(lexicon.word_list('currency_prefixes'))}\Z")
+    return lexicon.ending_here("currency_prefixes")[0]
 
 
-@cache
 def _currency_signs() -> frozenset[str]:
     """What every currency sign ends with ($ of US$): most numbers need no search."""
-    return frozenset(prefix[-1] for prefix in lexicon.word_list("currency_prefixes"))
+    return lexicon.ending_here("currency_prefixes")[1]
 
 
 def _range_joiners() -> str:

@@ -7,13 +7,14 @@ running its much slower tagger.
 from __future__ import annotations
 
 import array
-import gc
 import hashlib
 import logging
 import marshal
 import os
 import tempfile
 from functools import cache
+
+from ..atomic import replacing
 
 
 class Word:
@@ -27,17 +28,17 @@ class Word:
 @cache
 def _tokenizer():
     """jieba's tokenizer with its dictionary loaded."""
-    return _load()[0]
+    return load()[0]
 
 
 @cache
 def _tags() -> dict[str, str]:
     """Each dictionary word's part of speech (what jieba.posseg gives it)."""
-    return _load()[1]
+    return load()[1]
 
 
 @cache
-def _load():
+def load():
     """jieba's tokenizer and the dictionary's tags, from a cache of our own.
 
     jieba keeps its word counts in a marshal file of one big dict, and
@@ -48,15 +49,6 @@ def _load():
     built. The cache is named after dict.txt's path, size and time, so a
     changed dictionary is never read from a stale one.
     """
-    tokenizer, tags = _load_tables()
-    # Half a million dictionary entries that live as long as the process:
-    # out of the garbage collector's sight, its full collections do not
-    # walk them again and again (about 5% of the run on a large corpus).
-    gc.freeze()
-    return tokenizer, tags
-
-
-def _load_tables():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -103,10 +95,8 @@ def _write_cache(path: str, freq: dict[str, int], total: int, tags: dict[str, st
         {tag: "\n".join(words) for tag, words in by_tag.items()},
     ))
     try:
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".newsfacts-jieba-")
-        with os.fdopen(handle, "wb") as out:
+        with replacing(path, "wb") as out:
             out.write(data)
-        os.replace(temporary, path)
     except OSError:
         pass  # no cache then; the next start builds it again
 

@@ -11,7 +11,7 @@ import regex
 
 from . import lexicon, values
 from ..claim import Kind
-from .numerals import NONZERO_DIGITS, digit_value
+from .numerals import NONZERO_DIGITS, digit_value, is_han
 
 
 class Unit:
@@ -78,7 +78,7 @@ def unit_at(folded: str, pos: int) -> Unit | None:
 
 def _plain_unit_at(folded: str, pos: int) -> Unit | None:
     ch = folded[pos : pos + 1]
-    if "\u4e00" <= ch <= "\u9fff" and ch not in _first_characters():
+    if is_han(ch) and ch not in _first_characters():
         return None  # a Chinese character no unit starts with: no call to the pattern
     match = _pattern().match(folded, pos)
     if not match:

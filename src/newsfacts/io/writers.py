@@ -9,11 +9,10 @@ import json
 
 import orjson
 from decimal import Decimal
-from typing import IO, Iterable
+from typing import IO, Callable, Iterable
 
 from ..claim import FIELDS, Claim, number_to_plain
 
-FORMATS = ("table", "csv", "tsv", "json", "jsonl")
 # orjson's output, for the rare claim orjson cannot write (an integer past 64 bits).
 _COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
@@ -113,10 +112,11 @@ def _new_table(source: str):
     return table
 
 
-_WRITERS = {
+_WRITERS: dict[str, Callable[[Iterable[Claim], IO[str]], int]] = {
     "table": _write_table,
     "csv": lambda claims, out: _write_delimited(claims, out, "excel"),
     "tsv": lambda claims, out: _write_delimited(claims, out, "excel-tab"),
     "json": _write_json,
     "jsonl": _write_jsonl,
 }
+FORMATS: tuple[str, ...] = tuple(_WRITERS)  # the choices of --format, in this order

@@ -66,14 +66,12 @@ def pattern_text() -> str:
 
 
 # A comparison's base is not the claim's period: 比2019年同期增长11.1%.
-@cache
 def _compared() -> re.Pattern[str]:
-    return re.compile(rf"{lexicon.alternation(lexicon.word_list('comparison_bases'))}\Z")
+    return lexicon.ending_here("comparison_bases")[0]
 
 
-@cache
 def _compared_last() -> frozenset[str]:
-    return frozenset(word[-1] for word in lexicon.word_list("comparison_bases"))
+    return lexicon.ending_here("comparison_bases")[1]
 
 
 class SentenceTimes:
