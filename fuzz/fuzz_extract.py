@@ -10,7 +10,7 @@ which is decode's documented answer for non-text), and as UTF-8 with
 invalid bytes replaced. Every claim must point into the text it came from
 (`text[start:end] == claim.text`); any other exception is a crash, which
 libFuzzer saves as crash-<hash> in the working folder. Copy a reproduced
-crash input into tests/cases/crashes.txt so the test suite replays it.
+crash input into the test table it breaks (tests/), as a bug caught.
 
 fuzz/corpus/ holds a few short texts from samples/ as seeds; libFuzzer adds
 the inputs it finds interesting to it (they need not be committed). atheris

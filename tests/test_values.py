@@ -9,7 +9,12 @@ Each row of VALUES is `(sentence, expected_text, expected, unit)`:
 Expected values follow data/ANNOTATION.md, not the extractor's output. Add
 a row to VALUES for a new numeral form, to QUALIFIERS for a qualifier word,
 to CHANGES for a change word. A row the extractor gets wrong stays in its
-table as `(...)`.
+table as `pytest.param(..., marks=_bug("what goes wrong"))`.
+
+Tables are named by where their rows came from: *_WRITTEN rows were
+written for this file (usable for evaluation); *_DEV rows are copied from
+the dev texts (../shared/data/dev), development data only; *_BUGS_CAUGHT
+rows come from bugs found in review, and each failed before its fix.
 """
 from __future__ import annotations
 
@@ -24,12 +29,11 @@ def _bug(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=reason)
 
 
-VALUES = [
+VALUES_WRITTEN = [
     ("全县共有耕地2862亩。", "2862亩", "2862", "亩"),
     ("公司实现营业收入601,293.11元。", "601,293.11元", "601293.11", "元"),
     ("全年接待游客1,234,567人次。", "1,234,567人次", "1234567", "人次"),
     ("年产钢材12,000吨。", "12,000吨", "12000", "吨"),
-    ("攸县卫生厕所普及率达93.59%。", "93.59%", "93.59", "%"),
     ("鸡蛋零售价为12.5元。", "12.5元", "12.5", "元"),
     ("该县共有1.57万户脱贫户。", "1.57万户", "15700", "户"),
     ("去年旅游收入90余亿元。", "90余亿元", "9000000000", "元"),
@@ -49,7 +53,6 @@ VALUES = [
     ("共组织志愿者1.2万余名。", "1.2万余名", "12000", "名"),
     ("体温最高时达38.5℃。", "38.5℃", "38.5", "℃"),
     ("今年出口增速为0.8%。", "0.8%", "0.8", "%"),
-    ("攸县卫生厕所普及率达９３．５９％。", "９３．５９％", "93.59", ("%", "％")),
     ("项目总投资７億２。", "７億２", "720000000", None),
     ("全年产茶１２３４吨。", "１２３４吨", "1234", "吨"),
     ("企业新增投资１０万元。", "１０万元", "100000", "元"),
@@ -142,7 +145,6 @@ VALUES = [
     ("工人每天工作8小时。", "8小时", "8", "小时"),
     ("大桥建设用时3年。", "3年", "3", "年"),
     ("他在这里工作了廿年。", "廿年", "20", "年"),
-    ("A股又见3500点。", "3500点", "3500", "点"),
     ("公司净利润12.5 万元。", "12.5 万元", "125000", "元"),
     ("每人限购二两茶叶。", "二两", "2", "两"),
     ("全市农村自来水普及率达百分之百。", "百分之百", "100", "%"),
@@ -196,7 +198,25 @@ VALUES = [
     ("每袋大米重50kg。", "50kg", "50", "kg"),
 ]
 
-QUALIFIERS = [
+# Rows copied from the dev texts (../shared/data/dev): development data, not evaluation.
+VALUES_DEV = [
+    ("攸县卫生厕所普及率达93.59%。", "93.59%", "93.59", "%"),
+    ("攸县卫生厕所普及率达９３．５９％。", "９３．５９％", "93.59", ("%", "％")),
+    ("A股又见3500点。", "3500点", "3500", "点"),
+]
+
+# Rows from bugs found in review (issue 12), each failing before its fix.
+VALUES_BUGS_CAUGHT = [
+    ("台北市三千五百卅八人感染爱滋。", "三千五百卅八人", "3538", "人"),
+    ("共对四百廿四位男性进行问卷。", "四百廿四位", "424", "位"),
+    ("来了二十几个人。", "二十几个", "20", "个"),
+    ("项目投资二十几万元。", "二十几万元", "200000", "元"),
+    ("白菜每斤卖一块。", "一块", "1", "块"),
+]
+
+VALUES = VALUES_WRITTEN + VALUES_DEV + VALUES_BUGS_CAUGHT
+
+QUALIFIERS_WRITTEN = [
     ("村里累计投入近3万元。", "3万元", "approx"),
     ("共有10余位专家参加。", "10余位", "over"),
     ("全年产值超过20万。", "20万", "over"),
@@ -223,7 +243,16 @@ QUALIFIERS = [
     ("全镇共有30人参加。", "30人", None),
 ]
 
-CHANGES = [
+
+# Rows from bugs found in review (issue 12), each failing before its fix.
+QUALIFIERS_BUGS_CAUGHT = [
+    ("项目投资二十几万元。", "二十几万元", "over"),
+    ("来了二十几个人。", "二十几个", "over"),
+]
+
+QUALIFIERS = QUALIFIERS_WRITTEN + QUALIFIERS_BUGS_CAUGHT
+
+CHANGES_WRITTEN = [
     ("全市生产总值同比增长28.5%。", "28.5%", "increase"),
     ("全市煤炭消费量下降29%。", "29%", "decrease"),
     ("全县财政收入增长到500亿元。", "500亿元", None),
@@ -244,6 +273,9 @@ CHANGES = [
     ("全市失业率环比下降0.3个百分点。", "0.3个百分点", "decrease"),
     ("全县城镇化率较上年提高2.5个百分点。", "2.5个百分点", "increase"),
 ]
+
+
+CHANGES = CHANGES_WRITTEN
 
 
 def _ids(rows: list) -> list[str]:
@@ -280,6 +312,24 @@ def test_value(sentence: str, expected_text: str, expected, unit) -> None:
         assert claim.unit in unit
     else:
         assert claim.unit == unit
+
+
+# The kind is decided once, before the filters, from the unit and the
+# trigger word nearest the number (unit_contexts.tsv).
+KINDS_BUGS_CAUGHT = [
+    ("白菜每斤卖一块。", "一块", "money"),  # was dropped: 块 a count, 一 an article
+    ("白菜每斤卖两块。", "两块", "money"),
+    ("他得分90分，奖金500元。", "90分", "count"),  # was money: 元 anywhere in the sentence
+    ("他得分90分，奖金500元。", "500元", "money"),
+    ("新台币贬值五分，收在三十四元。", "五分", "money"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected_text", "kind"), KINDS_BUGS_CAUGHT, ids=_ids(KINDS_BUGS_CAUGHT))
+def test_kind(sentence: str, expected_text: str, kind: str) -> None:
+    found = [c for c in extract(sentence) if c.text == expected_text]
+    assert found, [c.text for c in extract(sentence)]
+    assert found[0].kind == kind
 
 
 @pytest.mark.parametrize(("sentence", "expected_text", "qualifier"), QUALIFIERS,
