@@ -574,6 +574,21 @@ def test_output_file_default_format_is_csv(tmp_path, in_root):
     assert delimited_rows(target.read_text(encoding="utf-8"), "excel")[0] == list(FIELDS)
 
 
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_output_file_gets_the_users_umask(tmp_path, in_root, umask):
+    # A file made by -o is made as any other program makes one, not 0600.
+    import os
+
+    old = os.umask(umask)
+    try:
+        target = tmp_path / "out.csv"
+        assert invoke(["extract", "-o", target, ZHUZHOU]).exit_code == 0
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # nothing left beside it
+
+
 def _same_path(tmp_path, path):
     return [path], path
 
