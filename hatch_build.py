@@ -28,19 +28,43 @@ class CompileWhereACompilerIs(MypycBuildHook):
     def initialize(self, version: str, build_data: dict) -> None:
         choice = os.environ.get("NEWSFACTS_COMPILE", "")
         if choice == "0":
-            return self._pure("NEWSFACTS_COMPILE=0")
-        if version == "editable" and choice != "1":
-            return self._pure("an editable install (set NEWSFACTS_COMPILE=1 to compile it)")
-        missing = _why_no_compiler()
-        if missing:
-            return self._pure(missing)
-        self.app.display_info("newsfacts: compiling newsfacts.core with mypyc")
-        super().initialize(version, build_data)
-
-    def _pure(self, reason: str) -> None:
+            reason: str | None = "NEWSFACTS_COMPILE=0"
+        elif version == "editable" and choice != "1":
+            reason = "an editable install (set NEWSFACTS_COMPILE=1 to compile it)"
+        else:
+            reason = _why_no_compiler()
+        if reason is None:
+            self.app.display_info("newsfacts: compiling newsfacts.core with mypyc")
+            super().initialize(version, build_data)
+            self._record(build_data, "compiled with mypyc")
+            return
         line = f"newsfacts: installing newsfacts.core as pure Python, not compiled: {reason}"
         self.app.display_warning(line)
-        print(line, file=sys.stderr)
+        _tell_the_terminal(line)
+        self._record(build_data, f"pure Python: {reason}")
+
+    def _record(self, build_data: dict, how: str) -> None:
+        """Keep HOW in the installed metadata, for `newsfacts --version`."""
+        handle, self._record_file = tempfile.mkstemp(prefix="newsfacts-build-", suffix=".txt")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(how + "\n")
+        build_data.setdefault("extra_metadata", {})[self._record_file] = "newsfacts-build.txt"
+
+    def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:
+        record = getattr(self, "_record_file", None)
+        if record and os.path.exists(record):
+            os.unlink(record)
+
+
+def _tell_the_terminal(line: str) -> None:
+    """pip shows a build's own output only with -v: say it on the terminal
+    where there is one, and on standard error for build logs."""
+    print(line, file=sys.stderr)
+    try:
+        with open("/dev/tty", "w", encoding="utf-8") as terminal:
+            terminal.write(line + "\n")
+    except OSError:
+        pass
 
 
 def _why_no_compiler() -> str | None:

@@ -36,3 +36,17 @@ def test_extract_gives_claims() -> None:
     (claim,) = newsfacts.extract("攸县卫生厕所普及率达93.59%。")
     assert isinstance(claim, newsfacts.Claim)
     assert claim.kind is newsfacts.Kind.PERCENT
+
+
+def test_version_says_how_the_extraction_was_installed() -> None:
+    from typer.testing import CliRunner
+
+    from newsfacts.cli import app
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    import newsfacts.core.pipeline as pipeline
+
+    compiled = not pipeline.__file__.endswith(".py")
+    assert result.stdout.startswith(f"newsfacts {newsfacts.__version__} (")
+    assert ("compiled with mypyc" in result.stdout) == compiled

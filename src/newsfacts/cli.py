@@ -36,8 +36,24 @@ Format = Enum("Format", [(name, name) for name in FORMATS], type=str)  # type: i
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"newsfacts {__version__}")
+        typer.echo(f"newsfacts {__version__} ({_build()})")
         raise typer.Exit()
+
+
+def _build() -> str:
+    """How the extraction stages were installed: compiled, or pure Python and why."""
+    from importlib import metadata
+
+    import newsfacts.core.pipeline as pipeline
+
+    compiled = not pipeline.__file__.endswith(".py")
+    try:
+        recorded = (metadata.distribution("newsfacts").read_text("extra_metadata/newsfacts-build.txt") or "").strip()
+    except metadata.PackageNotFoundError:
+        recorded = ""
+    if recorded.startswith("pure Python") and not compiled:
+        return recorded
+    return "compiled with mypyc" if compiled else "pure Python"
 
 
 @app.callback()
