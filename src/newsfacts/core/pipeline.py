@@ -47,7 +47,8 @@ def _claims_by_sentence(folded: str, article: Article) -> Iterator[tuple[int, li
     """The quantities of ARTICLE that are claims, with their kind, grouped
     by sentence: (index of the sentence, its claims in reading order)."""
     starts = [sentence.start for sentence in article.sentences]
-    current, in_sentence = -1, []
+    current = -1
+    in_sentence: list[Quantity] = []
     for q in quantities.assemble_all(folded, article.start, article.end):
         # Every number lies in a sentence: sentences cover all non-space text.
         index = max(0, bisect_right(starts, q.start) - 1)

@@ -48,11 +48,9 @@ _JIEBA = threading.Lock()
 
 
 class UnreadableInput(Exception):
-    """An input or record that could not be read, raised on a worker.
-
-    (sources.InputError does not survive pickling, so it cannot travel
-    from a worker to the client.)
-    """
+    """An input or record that could not be read, raised on a worker and
+    re-raised on the client: one exception of this module's own for every
+    reason (sources.InputError names the input and the reason)."""
 
 
 def extract_bag(bag: dask.bag.Bag, text_field: str | None = None, id_field: str | None = None, *,

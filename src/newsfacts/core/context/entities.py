@@ -44,7 +44,7 @@ def _entity_patterns() -> tuple[re.Pattern[str], re.Pattern[str], regex.Pattern[
     place = _words_scanner("place")
     org = _words_scanner("org")
     # 陈小姐: found by the title, which is rare, then the surname behind it;
-    # scanning for the surname first tries 259 of them at every character.
+    # scanning for the surname first tries every one of surnames.txt at every character.
     after = regex.compile(rf"(?<={surnames})(?:{lexicon.alternation(table['title_after'])})")
     before = regex.compile(rf"(?:{lexicon.alternation(table['title_before'])})"
                            rf"(?P<name>(?:{surnames})[\p{{Han}}]{{1,2}}?)(?=[{_PERSON_STOP}，,：:。\s])")
