@@ -13,9 +13,10 @@ def in_root(monkeypatch):
 
 
 def pytest_sessionstart(session):
-    """An editable install compiles the extraction modules next to their
-    sources; after an edit, the old compiled module would still be the one
-    imported and the tests would pass or fail on code that is not there."""
+    """An editable install made with NEWSFACTS_COMPILE=1 puts compiled
+    modules next to their sources; after an edit, the old compiled module
+    would still be the one imported and the tests would pass or fail on
+    code that is not there."""
     import importlib.machinery
 
     package = ROOT / "src" / "newsfacts"
@@ -27,4 +28,4 @@ def pytest_sessionstart(session):
                 stale.append(source.name)
     if stale:
         pytest.exit(f"compiled modules older than their sources ({', '.join(sorted(stale))}): "
-                    "run `make test`, which rebuilds them, or delete src/newsfacts/*.so", returncode=4)
+                    "delete them (make clean) or reinstall with NEWSFACTS_COMPILE=1", returncode=4)
