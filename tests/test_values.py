@@ -214,7 +214,31 @@ VALUES_BUGS_CAUGHT = [
     ("白菜每斤卖一块。", "一块", "1", "块"),
 ]
 
-VALUES = VALUES_WRITTEN + VALUES_DEV + VALUES_BUGS_CAUGHT
+# Units and measure words beyond units.tsv (issue 13), in sentences written
+# for this table: CC-CEDICT's measure words, counts of events (X次), Latin
+# symbols with or without a space, transport and Taiwan metric units, and
+# neighbouring digits listed with 、.
+UNITS_WRITTEN = [
+    ("村里新打机井12眼。", "12眼", "12", "眼"),
+    ("双方激战7局才分出胜负。", "7局", "7", "局"),
+    ("他送来两副对联。", "两副", "2", "副"),
+    ("全年接待游船3.2万艘次。", "3.2万艘次", "32000", "艘次"),
+    ("机场保障航班起降1.5万架次。", "1.5万架次", "15000", "架次"),
+    ("高速公路日均车流量8万辆次。", "8万辆次", "80000", "辆次"),
+    ("港口完成集装箱吞吐量350万标箱。", "350万标箱", "3500000", "标箱"),
+    ("新建客轮一艘，共设800客位。", "800客位", "800", "客位"),
+    ("储能电站年发电量12.5GWh。", "12.5GWh", "12.5", "GWh"),
+    ("储能电站年发电量12.5 GWh。", "12.5 GWh", "12.5", "GWh"),
+    ("这台电脑配有16GB内存。", "16GB", "16", "GB"),
+    ("已累计接种疫苗3亿剂。", "3亿剂", "300000000", "剂"),
+    ("每公斤茶叶含咖啡因三十公克。", "三十公克", "30", "公克"),
+    ("代表团来自二十多國。", "二十多國", "20", ("國", "国")),
+    ("全国已有15省市出台细则。", "15省市", "15", "省市"),
+    ("节日期间车流增至三、四万辆次。", "三、四万辆次", ("30000", "40000"), "辆次"),
+    ("该股估值约为20-30x。", "20-30x", ("20", "30"), "x"),
+]
+
+VALUES = VALUES_WRITTEN + VALUES_DEV + VALUES_BUGS_CAUGHT + UNITS_WRITTEN
 
 QUALIFIERS_WRITTEN = [
     ("村里累计投入近3万元。", "3万元", "approx"),

@@ -43,7 +43,8 @@ def reject(folded: str, quantity: Quantity, sentence: tuple[int, int]) -> str | 
         reason = rule(folded, quantity)
         if reason:
             return reason
-    if in_words(quantity.numeral):
+    if in_words(quantity.numeral) and not ("." in quantity.numeral and digit_string(quantity.numeral)):
+        # 一二九.九 is read digit by digit: no word of jieba's runs through it.
         return _inside_word(folded, quantity, sentence)
     return None
 
@@ -52,9 +53,29 @@ def _ordinal(folded: str, q: Quantity) -> str | None:
     before = folded[max(0, q.start - 2) : q.start]
     if before.endswith("第") or before.endswith("第 "):
         return "ordinal"
+    if _SECOND_ORDINAL.search(folded, max(0, q.start - 8), q.start):
+        return "ordinal"  # 第二、三局: the 第 before the first counts for the second
     if before.endswith("前") and q.unit is not None and q.unit.surface in _RANK_UNITS:  # 前三名
         return "rank"
+    if q.unit is not None and q.unit.surface in ("次", "中") and _SESSION.search(folded, max(0, q.start - 12), q.start):
+        return "session"  # 九届全国人大三次会议, 十九届五中全会: the n-th sitting of the n-th session
     return None
+
+
+_SECOND_ORDINAL = re.compile(rf"第[\d{DIGITS}十百]+[、至到和]\Z")
+_SESSION = re.compile(rf"[\d{DIGITS}十]+届[^，。；、\d{DIGITS}]{{0,8}}\Z")
+
+
+def _quoted_phrase(folded: str, q: Quantity) -> str | None:
+    """“三个代表”, “四项指标”: a number that opens a short quoted phrase names it."""
+    if folded[q.start - 1 : q.start] not in _OPENING_QUOTES or not q.start:
+        return None
+    close = folded.find(_CLOSING_QUOTES[folded[q.start - 1]], q.end, q.end + 8)
+    return "quoted phrase" if close >= 0 and q.unit is not None and q.kind in _COUNTED else None
+
+
+_CLOSING_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’"}
+_OPENING_QUOTES = frozenset(_CLOSING_QUOTES)
 
 
 def _code(folded: str, q: Quantity) -> str | None:
@@ -116,20 +137,34 @@ def _identifier(folded: str, q: Quantity) -> str | None:
 
 
 def _date(folded: str, q: Quantity) -> str | None:
-    """2023年, 二〇二三年, 2013-2018年, 早上7点, 9点30分."""
+    """2023年, 二〇二三年, 2013-2018年, 民国八十六年九月, 公元前841年, 早上7点, 9点30分."""
     unit = q.unit.surface if q.unit else None
-    if unit == "年":
+    if unit == "年" and not q.inner:  # 1200多年 is a span of years
         ends = [q.numeral]
         if q.low is not None:
             ends.append(folded[q.numeral_start : q.end])
         if any(_year_like(end) for end in ends):
             return "year"
+        if _ERA.search(folded, max(0, q.start - 3), q.start):
+            return "year"  # 民国八十六年, 公元前841年: a year of an era
+        if _MONTH_AFTER.match(folded, q.end):
+            return "year"  # 九十年六月: a year with its month is a date
     if unit == "点" and q.value is not None and q.value <= 24:
         if _TIME_OF_DAY.search(folded, max(0, q.start - 3), q.start) or _CLOCK_AFTER.match(folded, q.end):
             return "clock time"
     if unit == "分" and folded[q.start - 1 : q.start] in ("点", "时"):
         return "clock time"
+    if unit == "分" and _SECONDS_AFTER.match(folded, q.end):
+        return "minutes and seconds"  # 四分四十五秒: a mixed duration (optional in ANNOTATION.md)
+    if unit in ("秒", "秒钟") and _MINUTES_BEFORE.search(folded, max(0, q.start - 6), q.start):
+        return "minutes and seconds"
     return None
+
+
+_ERA = re.compile(rf"{lexicon.alternation(lexicon.word_list('year_eras'))}\Z")
+_MONTH_AFTER = re.compile(rf"(?:\d{{1,2}}|[{DIGITS}十]{{1,3}})月")
+_SECONDS_AFTER = re.compile(rf"(?:\d{{1,2}}|[{DIGITS}十]{{1,3}})秒")
+_MINUTES_BEFORE = re.compile(rf"(?:\d{{1,2}}|[{DIGITS}十]{{1,3}})分\Z")
 
 
 def _year_like(numeral: str) -> bool:
@@ -166,16 +201,30 @@ def _bare(folded: str, q: Quantity) -> str | None:
 
 
 def _article(folded: str, q: Quantity) -> str | None:
-    """一栋厂房, 一项任务: 一 with a measure word is an article, not a count.
-    二期, 信义二馆: two things are counted with 两; 二 before a measure word
-    is a name or an ordinal."""
-    if q.unit is None or q.kind not in _COUNTED or q.inner:
+    """一栋厂房, 一项任务: 一 with a measure word is an article, not a count;
+    so is 这一年, 最后一年. 二期, 信义二馆: two things are counted with 两;
+    二 before a measure word is a name or an ordinal."""
+    if q.unit is None or q.inner:
+        return None
+    if q.numeral == "一" and _REFERRING_ONE.search(folded, max(0, q.start - 3), q.start):
+        return "article"  # 这一年, 同一家, 每一个: which one, not how many
+    if q.kind not in _COUNTED:
         return None
     if q.numeral == "一":
-        return "article"
+        # 订了一桌、: with nothing after it to introduce, 一桌 counts; 八分钟一班 is a rate.
+        ends_phrase = folded[q.end : q.end + 1] in _ENDS_A_PHRASE
+        after_time = folded[q.start - 1 : q.start] in _TIME_UNIT_ENDS and _NUMBER_BEFORE.search(
+            folded, max(0, q.start - 4), q.start - 1) is not None
+        return None if ends_phrase and not after_time else "article"
     if q.numeral == "二":
         return "ordinal"
     return None
+
+
+_REFERRING_ONE = re.compile(rf"{lexicon.alternation(lexicon.word_list('before_one_as_article'))}\Z")
+_ENDS_A_PHRASE = frozenset("、，,；;。！？!?") | {""}
+_TIME_UNIT_ENDS = frozenset("钟分秒时天周月年")
+_NUMBER_BEFORE = re.compile(rf"[\d{DIGITS}十百千万][个分小]?\Z")  # 八分钟, 三个月, 两小时
 
 
 def _title(folded: str, q: Quantity) -> str | None:
@@ -213,7 +262,7 @@ def _inside_word(folded: str, q: Quantity, sentence: tuple[int, int]) -> str | N
     # Words that matter here are short: a few characters either side will do.
     lo = max(sentence[0], q.numeral_start - 4)
     hi = min(sentence[1], q.end + 4)
-    if not (_word_across(folded, lo, q.numeral_start, hi) or _word_across(folded, q.numeral_start + 1, q.end, hi)):
+    if not (_word_across(folded, lo, q.numeral_start, hi) or _word_across(folded, q.numeral_start, q.end, hi)):
         return None  # jieba's words (no HMM) are dictionary words: none can cross here
     window = folded[lo:hi]
     first, last = q.numeral_start - lo, q.end - lo
@@ -236,4 +285,5 @@ def _word_across(folded: str, lo: int, boundary: int, hi: int) -> bool:
 
 
 # Cheapest and most often decisive first: half of all candidates are bare numbers.
-_RULES = (_bare, _article, _date, _ordinal, _code, _url, _identifier, _bare_multiplier, _numeral_word, _title)
+_RULES = (_bare, _article, _date, _ordinal, _code, _url, _identifier, _bare_multiplier, _numeral_word, _title,
+          _quoted_phrase)

@@ -35,6 +35,9 @@ RUN = rf"""
     {_TAIL}
 """
 _SIMPLE = rf"(?:\d+|[{DIGITS}十百千]+)"
+# 四、五万辆次, 六、七个: neighbouring digits listed with 、, a vague range like 四五万.
+_LISTED_PAIR = "(?:" + "|".join(sorted(f"{a}、{b}" for a, b in (
+    "一二", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"))) + ")(?:十万|百万|千万|[十百千万亿])?"
 # One digit, or one digit with a decimal: the tens of a share (七成, 7.2成, 八点五成).
 _TENTHS = rf"(?:[{NONZERO_DIGITS}]|(?<![\d.])\d)(?:[.点](?:[{NONZERO_DIGITS}]|\d))?"
 
@@ -50,7 +53,8 @@ def _forms_pattern() -> str:
     | (?P<share>(?:{_TENTHS}|十|(?<![\d.])10|半)成(?:[{NONZERO_DIGITS}]|\d(?![\d.])|半)?)
     | (?P<discount>(?:{_TENTHS}|[{NONZERO_DIGITS}]{{2}}|(?<![\d.])\d{{2}}|对|半)折(?![{discount_blockers}]))
     | (?P<half>一半|半数)
-    | (?P<half_unit>(?<![大多{NONZERO_DIGITS}十])半(?=个?{half_units}))
+    | (?P<half_unit>(?<![大多上下{NONZERO_DIGITS}十])半(?=个?{half_units}))  # not 上半年, a period
+    | (?P<listed_pair>{_LISTED_PAIR})
     | (?P<numeral>{RUN})
 """
 
@@ -76,6 +80,7 @@ class Found:
 
 
 _FORMS = {form.value: form for form in Form}
+_FORMS["listed_pair"] = Form.PAIR  # read as a pair once its 、 is gone
 _NUMERAL = Form.NUMERAL
 # Forms whose last characters may belong to the next word (百分之七十百分位).
 _TRIMMABLE = frozenset({Form.NUMERAL, Form.PER})
@@ -103,6 +108,8 @@ def find(folded: str, pos: int = 0, endpos: int | None = None) -> Iterator[Found
         group = cast(int, match.lastindex)  # each alternative is one group, named after its form
         form = form_of_group[group]
         start, end, numeral = match.start(), match.end(), match.group(group)
+        if form is _PAIR:
+            numeral = numeral.replace("、", "")  # the pattern gives a pair only as 四、五万
         if form is _NUMERAL and len(numeral) > 1 and _gives_back_last(folded, end, numeral):
             end -= 1
             numeral = numeral[:-1]

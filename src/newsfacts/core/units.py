@@ -9,7 +9,7 @@ import re
 
 import regex
 
-from . import lexicon, values
+from . import lexicon, segment, values
 from ..claim import Kind
 from .numerals import NONZERO_DIGITS, digit_value, is_han
 
@@ -56,8 +56,8 @@ def _blocked_after() -> dict[str, str]:
 def unit_at(folded: str, pos: int) -> Unit | None:
     """The unit starting at POS, if any.
 
-    >>> unit_at("4.77亿立方米", 5).surface, unit_at("两个多小时", 1).surface
-    ('立方米', '个小时')
+    >>> unit_at("4.77亿立方米", 5).surface, unit_at("两个多小时", 1).surface, unit_at("打井34眼、", 4).surface
+    ('立方米', '个小时', '眼')
     """
     unit = _plain_unit_at(folded, pos)
     # Qualifiers that may stand inside a unit written with 个: 两个多小时, 一个半月.
@@ -66,8 +66,19 @@ def unit_at(folded: str, pos: int) -> Unit | None:
         if inner and ("个" + inner.surface) in _table():
             kind, canonical = _table()["个" + inner.surface]
             return Unit(pos, inner.end, "个" + inner.surface, kind, canonical, folded[pos + 1])
+    if unit is None and folded.startswith(" ", pos):
+        unit = _plain_unit_at(folded, pos + 1)  # 5 kg, 25.76 GWh: a symbol after a space
+        if unit is not None and not unit.surface.isascii():
+            return None
+        if unit is not None:
+            unit = Unit(pos, unit.end, unit.surface, unit.kind, unit.canonical, "")
     if unit is None:
-        return None
+        unit = _measure_word_at(folded, pos)
+        if unit is None:
+            return None
+    if unit.kind is Kind.COUNT and len(unit.surface) == 1 and folded.startswith("次", unit.end) and unit.surface != "次":
+        # 47.2万艘次, 4000余架次: a count of events, one a ship or a flight.
+        return Unit(pos, unit.end + 1, unit.surface + "次", Kind.COUNT, None, "")
     if unit.surface == "个":
         # 20个比特币: the currency is the unit, 个 only counts it.
         money = _plain_unit_at(folded, unit.end)
@@ -87,8 +98,39 @@ def _plain_unit_at(folded: str, pos: int) -> Unit | None:
     blocked = _blocked_after().get(surface)
     if blocked and match.end() < len(folded) and folded[match.end()] in blocked:
         return None
+    after = folded[match.end() : match.end() + 1]
+    if after.isascii() and after.isalnum() and surface[-1:].isascii() and surface[-1:].isalpha():
+        return None  # 5GB, but not the 5G of 5Gx or the x of 3x3: a symbol never runs into a letter or digit
     kind, canonical = _table()[surface]
     return Unit(pos, match.end(), surface, kind, canonical, "")
+
+
+@cache
+def _measure_words() -> frozenset[str]:
+    """CC-CEDICT's one-character measure words, less those that after a
+    number name an ordinal, a date or a level (三期工程, 8号, 九届)."""
+    excluded = set(lexicon.word_list("measure_words_not_counts"))
+    return frozenset(row[0] for row in lexicon.rows("measure_words.tsv") if row[0] not in excluded)
+
+
+@cache
+def _counted_nouns() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.word_list("counted_nouns"), key=len, reverse=True))
+
+
+def _measure_word_at(folded: str, pos: int) -> Unit | None:
+    """A measure word outside units.tsv that counts what follows (两副「厉家菜」,
+    打井34眼, 5局), or a noun that counts like one (六十多国, 11省市). One
+    that jieba's dictionary reads as the start of a longer word (三局长,
+    106国道) is neither there."""
+    ch = folded[pos : pos + 1]
+    word = ch if ch in _measure_words() else next((n for n in _counted_nouns() if folded.startswith(n, pos)), None)
+    if word is None:
+        return None
+    longest = segment.longest_word_at(folded, pos, min(len(folded), pos + 5))
+    if longest is not None and len(longest) > len(word):
+        return None
+    return Unit(pos, pos + len(word), word, Kind.COUNT, None, "")
 
 
 def _with_denominator(folded: str, unit: Unit) -> Unit:
