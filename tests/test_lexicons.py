@@ -214,7 +214,8 @@ def test_time_gate_is_what_time_expressions_open_with() -> None:
     assert _first(lexicon.words("time_words.txt")) <= opening
     # Every character in the gate opens some expression of the pattern.
     pattern = re.compile(times.pattern_text())
-    samples = {ch: [f"{ch}年", f"{ch}月", f"{ch}日", f"{ch}周一", f"{ch}期一", f"{ch}拜一", f"{ch}（五）日", f"{ch}午"] for ch in opening}
+    samples = {ch: [f"{ch}年", f"{ch}月", f"{ch}日", f"{ch}周一", f"{ch}期一", f"{ch}拜一", f"{ch}（五）日", f"{ch}午",
+                    f"{ch}3天", f"{ch}十四五”"] for ch in opening}
     for word in lexicon.words("time_words.txt"):
         samples[word[0]].append(word)
     for opening_word in ("截至", "截止", "到", "至", "自", "从"):

@@ -147,7 +147,7 @@ def _before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sen
     compared = _COMPARISON.search(folded, start, end) if has_comparison else None
     if compared:
         end = _trim_tail(folded, start, compared.start())
-    for span in times.until(end):
+    for span in times.every_span(end):
         if start <= span.start < end and span.end <= end:
             start = max(start, span.end)
     if start >= end:

@@ -22,6 +22,7 @@ from .times import SentenceTimes
 _ANAPHOR_REACH = 20  # sentences back to look for what 该县 stands for
 # 该县, 全市, 本镇: a word of reference and a place's ending.
 _REFERRING = lexicon.characters("referring")
+_REFERRING_TIMES = frozenset(lexicon.word_list("referring_times"))
 
 
 class Scope:
@@ -52,8 +53,23 @@ class Scope:
 
     def time(self, index: int, position: int) -> Span | None:
         """The time of a claim at POSITION in sentence INDEX."""
-        own = self.times(index).last_before(position)
-        return own or self._inherited("time", index)
+        times = self.times(index)
+        # Its own sentence names it, before the number or, failing that, after it
+        # (逾100名教师昨在雨中绝食); then the paragraph, then the headline.
+        span = times.last_before(position) or times.first_after(position) or self._inherited("time", index)
+        return self._time_referred_to(span) if span is not None else None
+
+    def _time_referred_to(self, span: Span) -> Span:
+        """同期, 当时, 届时: the period it refers to, the nearest one named
+        before it in the article (1-3月 ... 同期房企购置土地), else itself."""
+        if self.folded[span.start : span.end] not in _REFERRING_TIMES:
+            return span
+        own = bisect_right(self._starts, span.start) - 1
+        for index in range(own, -1, -1):
+            for earlier in reversed(self.times(index).until(span.start)):
+                if earlier.end <= span.start and self.folded[earlier.start : earlier.end] not in _REFERRING_TIMES:
+                    return earlier
+        return span
 
     def entity(self, index: int, position: int) -> Span | None:
         """The nearest place named before the claim, else person, else
@@ -78,6 +94,9 @@ class Scope:
         return found
 
     def _from_paragraph(self, what: str, index: int) -> Span | None:
+        """WHAT in the nearest earlier sentence of INDEX's paragraph. The
+        guideline stops there: a figure in a later paragraph takes no time
+        from an earlier one (ANNOTATION.md `time`)."""
         memo = self._earlier.setdefault(what, {})
         paragraph = self.sentences[index].paragraph
         # Walk back to a sentence with an answer, then remember it for every

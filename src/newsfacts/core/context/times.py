@@ -22,7 +22,7 @@ def opening_characters() -> frozenset[str]:
     """The characters other than digits that can start a time expression:
     a position starting with none of them needs no call to the pattern."""
     words = lexicon.words("time_words.txt")
-    return frozenset(_CN + "昨" + _WEEK + "".join(word[0] for word in words)
+    return frozenset(_CN + "昨" + _WEEK + "前首“" + "".join(word[0] for word in words)
                      + "".join(opening[0] for opening in _OPENINGS))
 
 
@@ -59,7 +59,10 @@ def pattern_text() -> str:
     paren_day = r"昨(?:（[^）]{1,4}）|\([^)]{1,4}\))日"
     clock = rf"(?:\d{{1,2}}|{cn_day})[点时](?:\d{{1,2}}分|半)?"
     weekday = r"(?:上|本|下)?(?:周|星期|礼拜)[一二三四五六日天]"
-    atom = rf"(?:{paren_day}|{year}|{month}|{day}|{weekday}|{words}|{clock}|昨午)"
+    # 前5个月, 前三季度, 首3天: the first months (quarters, days) of a period.
+    first = rf"[前首](?:\d{{1,2}}|[{_CN}]{{1,3}})个?(?:月|季度|季|年|周|天)"
+    plan = r"“十[一二三四五六七八九]五”"  # “十四五”: a five-year plan, 2021-2025
+    atom = rf"(?:{paren_day}|{year}|{month}|{day}|{weekday}|{first}|{plan}|{words}|{clock}|昨午)"
     part = lexicon.alternation(lexicon.word_list("time_parts"))
     # 2021年1月至9月: a span of time reads as one expression.
     return rf"{lexicon.alternation(_OPENINGS)}?{atom}(?:{atom}|{part}|[至到-]{atom})*"
@@ -85,7 +88,11 @@ class SentenceTimes:
         self.start = start
         self._matches: Iterator[re.Match[str]] | None = pattern().finditer(folded, start, end)
         self.spans: list[Span] = []
+        self.bases: list[Span] = []  # comparison bases (比2019年同期): times, but not the claim's
         self._reach = -1  # where the last expression looked at starts
+        if _EVENT_WORDS.search(folded, start, end):
+            self.until()
+            self.spans = _with_events(folded, start, end, self.spans)
 
     def until(self, position: int | None = None) -> list[Span]:
         """All the expressions, or at least all that start before POSITION."""
@@ -97,12 +104,24 @@ class SentenceTimes:
             self._reach = match.start()
             base = (folded[self._reach - 1 : self._reach] in compared_last and self._reach > start
                     and compared.search(folded, max(start, self._reach - 2), self._reach))
-            if not base:
-                self.spans.append(Span(self._reach, match.end()))
+            ordinal = folded[self._reach - 1 : self._reach] == "第"  # 第二点 is the second point, not 2 o'clock
+            if base:
+                self.bases.append(Span(self._reach, match.end()))
+            elif not ordinal:
+                self.spans.append(Span(_past_opening(folded, self._reach, match.end()), match.end()))
             if position is not None and self._reach >= position:
                 return self.spans
         self._matches = None
         return self.spans
+
+    def every_span(self, position: int) -> list[Span]:
+        """Every time expression that starts before POSITION, comparison bases
+        included: none of them is part of what a figure measures."""
+        return self.until(position) + self.bases
+
+    def first_after(self, position: int) -> Span | None:
+        """The first expression after POSITION (逾100名教师昨在雨中绝食)."""
+        return next((span for span in self.until() if span.start >= position), None)
 
     def last_before(self, position: int) -> Span | None:
         """The last expression that ends by POSITION."""
@@ -111,3 +130,62 @@ class SentenceTimes:
             if span.end <= position:
                 found = span
         return found
+
+
+# 开航以来, “百千万工程”实施以来, 疫症期间, 自成为超额教师后: a period named
+# by an event, from the clause's start (or 自) to the word that closes it.
+_EVENT_WORDS = re.compile("以来|期间|以后|之后|当天|当日|当晚|前夕|之际|自")
+_EVENT_END = re.compile("以来|期间|以后|之后|当天|当日|当晚|前夕|之际")
+_SINCE = re.compile("自[^，,。；;：:！？!?]{1,10}?(?:以来|以后|之后|后)")
+_LONGEST_EVENT = 12
+_EVENT_STOPS = frozenset("，,。；;：:！？!?、（）()《》\n")
+
+
+def _with_events(folded: str, start: int, end: int, spans: list[Span]) -> list[Span]:
+    """SPANS, and the periods named by an event in FOLDED[START:END] that
+    no span of them covers, in reading order."""
+    found: list[Span] = []
+    for match in _SINCE.finditer(folded, start, end):
+        found.append(Span(match.start(), match.end()))
+    for match in _EVENT_END.finditer(folded, start, end):
+        left = match.start()
+        while left > start and match.start() - left < _LONGEST_EVENT and folded[left - 1] not in _EVENT_STOPS:
+            left -= 1
+        left = _after_openers(folded, left, match.start())
+        if left < match.start():
+            found.append(Span(left, match.end()))
+    events = [event for event in found
+              if not any(span.start < event.end and event.start < span.end for span in spans)
+              and not any(other is not event and other.start <= event.start and event.end <= other.end
+                          and (other.start, other.end) != (event.start, event.end) for other in found)]
+    unique = {(event.start, event.end): event for event in events}
+    return sorted([*spans, *unique.values()], key=lambda span: (span.start, span.end))
+
+
+def _after_openers(folded: str, left: int, stop: int) -> int:
+    """LEFT moved past the words that open a clause (但, 同时, 在)."""
+    openers = _openers()
+    moved = True
+    while moved and left < stop:
+        moved = False
+        for word in openers:
+            if folded.startswith(word, left) and left + len(word) < stop:
+                left += len(word)
+                moved = True
+                break
+    return left
+
+
+@cache
+def _openers() -> tuple[str, ...]:
+    words = [word for word in lexicon.word_list("subject_openers") if word not in ("自", "从")]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _past_opening(folded: str, start: int, end: int) -> int:
+    """Where the period itself starts: after a 从 that opens the expression
+    (从今冬明春开始 -> 今冬明春), but not after 截至, 到 or 自, which say how
+    the period runs (截至6月底, 到目前, 自2020年9月到今年6月止)."""
+    if folded[start : start + 1] == "从" and end - start > 1:
+        return start + 1
+    return start
