@@ -39,7 +39,8 @@ COLUMNS: dict[str, tuple[range, dict[int, set[str]]]] = {
     "char_classes.tsv": (range(2, 3), {}),
     "measure_words.tsv": (range(3, 4), {2: {"yes", "no"}}),
 }
-ONE_WORD_FILES = ("nominal_verbs.txt", "not_places.txt", "numeral_words.txt", "surnames.txt", "time_words.txt")
+ONE_WORD_FILES = ("nominal_verbs.txt", "not_places.txt", "numeral_words.txt", "place_names.txt", "surnames.txt",
+                  "time_words.txt")
 
 
 def test_every_file_is_described_here() -> None:
@@ -245,3 +246,4 @@ def test_measure_words_are_single_characters_and_counted() -> None:
         assert len(word) == 1 and notes.isdigit()
     excluded = set(lexicon.word_list("measure_words_not_counts"))
     assert excluded <= {row[0] for row in lexicon.rows("measure_words.tsv")}
+

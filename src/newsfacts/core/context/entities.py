@@ -151,6 +151,10 @@ class Names:
             span = _name_before(folded, self._floor(match.start()), match, _MAX_NAME, 1)
             if span:
                 places.append(span)
+        if _place_name_first().intersection(folded[sentence.start : sentence.end]):
+            for match in _place_names().finditer(folded, sentence.start, sentence.end):
+                if not _word_across_edges(folded, match.start(), match.end(), sentence.start, sentence.end):
+                    places.append(Span(match.start(), match.end()))
         places_and_orgs = _places_and_orgs()
         for position in _subject_positions(folded, sentence, self._subject_starts):
             # Only a place or organisation of the dictionary counts here: most
@@ -300,6 +304,33 @@ def _common_function_words(length: int) -> frozenset[str]:
         word for tag in ("v", "p", "d", "c", "t", "r") for word in segment.words_tagged(tag)
         if len(word) == length and segment.frequency(word) >= _COMMON_WORD
     )
+
+
+@cache
+def _place_names() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.words("place_names.txt")))
+
+
+@cache
+def _place_name_first() -> frozenset[str]:
+    return frozenset(name[0] for name in lexicon.words("place_names.txt"))
+
+
+def _word_across_edges(folded: str, start: int, end: int, floor: int, ceiling: int) -> bool:
+    """Whether a dictionary word runs across START or END (平台中: 平台 runs
+    into 台中; 国内生产总值 is no place)."""
+    whole = segment.longest_word_at(folded, start, min(ceiling, start + 6))
+    if whole is not None and len(whole) > end - start:
+        return True
+    for at in range(max(floor, start - 3), start):
+        word = segment.longest_word_at(folded, at, min(ceiling, at + 5))
+        if word is not None and start < at + len(word):
+            return True
+    for at in range(start + 1, end):
+        word = segment.longest_word_at(folded, at, min(ceiling, at + 5))
+        if word is not None and at + len(word) > end:
+            return True
+    return False
 
 
 def _starts_one_of(folded: str, position: int, end: int, words: frozenset[str]) -> bool:

@@ -23,6 +23,7 @@ _ANAPHOR_REACH = 20  # sentences back to look for what 该县 stands for
 # 该县, 全市, 本镇: a word of reference and a place's ending.
 _REFERRING = lexicon.characters("referring")
 _REFERRING_TIMES = frozenset(lexicon.word_list("referring_times"))
+_COMPARED_NAME = lexicon.ending_here("names_compared_after")[0]
 
 
 class Scope:
@@ -75,11 +76,15 @@ class Scope:
         """The nearest place named before the claim, else person, else
         organisation; an anaphor as the place it stands for."""
         for role in ROLES:
-            before = [span for span in self.names(index).of(role) if span.end <= position]
+            before = [span for span in self.names(index).of(role) if span.end <= position and not self._compared(span)]
             span = before[-1] if before else self._inherited(role, index)
             if span:
                 return self._resolved(span)
         return None
+
+    def _compared(self, span: Span) -> bool:
+        """Whether the name is the other side of a comparison (比全国指标高出1个百分点)."""
+        return _COMPARED_NAME.search(self.folded, max(0, span.start - 2), span.start) is not None
 
     def _spans(self, what: str, index: int) -> list[Span]:
         """The times (WHAT is "time") or the names of role WHAT in sentence INDEX."""
