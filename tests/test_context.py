@@ -299,9 +299,24 @@ ENTITIES_WRITTEN = [
 # Rows from bugs found in review (issue 12), each failing before its fix.
 ENTITIES_BUGS_CAUGHT = [
     ("株洲市财政收入平稳增长\n\n全市财政收入增长5%。\n\n另一篇报道\n\n全县共有耕地面积52万亩。", "52万亩", None, False),
+    ("陈小姐寄出400封求职信。", "400封", "陈小姐", True),  # was "": a surname at the very start
 ]
 
-ENTITIES = ENTITIES_WRITTEN + ENTITIES_BUGS_CAUGHT
+# Classes of entities named in issue 13, in sentences written for this table.
+ENTITIES_ISSUE_13 = [
+    ("昨晚統計，全台已有12人受傷。", "12人", "全台", True),
+    ("去年全国粮食总产量达6.9亿吨。", "6.9亿吨", "全国", True),
+    ("台中市區昨日累積雨量達300毫米。", "300毫米", "台中", False),
+    ("此外，彰化還有5人受困。", "5人", "彰化", True),
+    ("本港上月失業率為3.2%。", "3.2%", "本港", True),
+    ("西部地区商品房销售面积增长12%。", "12%", "西部地区", True),
+    ("平台中共有300家商户入驻。", "300家", None, False),  # 台中 inside 平台中 is no place
+    ("广东社会消费品零售总额增长6%，比全国高出1个百分点。", "1个百分点", "广东", True),
+    ("刘德明联同5名同事赶到现场。", "5名", "刘德明", True),
+    ("但黄志强18岁就开始经营茶园。", "18岁", "黄志强", True),
+]
+
+ENTITIES = ENTITIES_WRITTEN + ENTITIES_BUGS_CAUGHT + ENTITIES_ISSUE_13
 
 
 def _plain(row) -> tuple:

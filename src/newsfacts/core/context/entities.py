@@ -74,9 +74,36 @@ def _clause_name() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{surnames})[\p{{Han}}]{{1,2}}?(?=[{_PERSON_STOP}])")
 
 
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})  # jieba's tags for people's names
+
+
+def _name_before_a_verb(folded: str, start: int, end: int) -> Span | None:
+    """何兆炜联同…, 黄志强18岁就…, 蒋澎龙改变战术: a surname and one or two
+    characters that jieba's dictionary knows only as a name or not at all,
+    opening a clause before a verb, a number or a mark."""
+    surname = 2 if folded[start : start + 2] in _surnames() else 1
+    for length in (surname + 2, surname + 1):
+        stop = start + length
+        name = folded[start:stop]
+        if stop > end or not all(is_han(ch) for ch in name) or "某" in name:
+            continue
+        known = segment.is_word(name)
+        if known and segment.tag_of(name) not in _PERSON_TAGS:
+            continue  # 王牌, 高速: a word, not a name
+        if not known and any(segment.is_word(name[:cut]) for cut in range(2, length)):
+            continue  # 张德 + 培: a word inside is read as a word, not a name
+        after = folded[stop : stop + 1]
+        if after.isdecimal() or after in CLAUSE_MARKS or after in _PERSON_STOP:
+            return Span(start, stop)
+        word = segment.longest_word_at(folded, stop, min(end, stop + 4))
+        if word is not None and segment.tag_of(word) == "v":
+            return Span(start, stop)
+    return None
+
+
 def _surname_start(folded: str, end: int) -> int:
     """Where the surname that ends at END starts: two characters back for 欧阳, one for 陈."""
-    return end - 2 if folded[max(0, end - 2) : end] in _surnames() else end - 1
+    return end - 2 if end >= 2 and folded[end - 2 : end] in _surnames() else end - 1
 
 
 @cache
@@ -209,13 +236,18 @@ class Names:
                 people.append(Span(match.start("name"), match.end("name")))
         clause_name = _clause_name()
         surnames = _surnames()
-        for start in self._name_starts:
+        starts = sorted(set(self._name_starts) | set(_subject_positions(folded, sentence, self._subject_starts)))
+        for start in starts:
             # Most clauses do not open with a surname: skip the pattern for them.
             if folded[start : start + 1] not in surnames and folded[start : start + 2] not in surnames:
                 continue
             name = clause_name.match(folded, start, sentence.end)
             if name and not segment.is_word(name.group()) and "某" not in name.group():
                 people.append(Span(name.start(), name.end()))
+            else:
+                span = _name_before_a_verb(folded, start, sentence.end)
+                if span is not None:
+                    people.append(span)
         return _merge(people)
 
 
