@@ -26,12 +26,18 @@ from .times import SentenceTimes
 # rates name it before (旅游收入90余亿元), and take one after only failing that.
 _NOUN_FIRST: Final = frozenset({Kind.COUNT, Kind.WEIGHT, Kind.AREA, Kind.VOLUME, Kind.DURATION, Kind.AGE})
 # 1.7%的两年平均增速 names its measure after 的; a bare rate names none after it.
+_COUNTS: Final = frozenset({Kind.COUNT})
 _NO_NOUN_AFTER: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE, Kind.FRACTION, Kind.INDEX_POINT})
 # A duration or age (两年平均增长) does not lend its measure to the next number.
 _OWN_MEASURE: Final = frozenset({Kind.DURATION, Kind.AGE})
 # Rates and multiples borrow the measure of any figure before them.
 _BORROWERS: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE})
 _LIST_CLAUSE_MARKS = CLAUSE_MARKS.replace("、", "")
+_QUOTES = "“”‘’「」『』"
+_PARTNER = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+_OPENING_OF = {closing: opening for opening, closing in _PARTNER.items()}
+_CLOSING_QUOTES = frozenset(_OPENING_OF)
+_PHRASE_MARKS = "".join(ch for ch in CLAUSE_MARKS if ch not in _QUOTES)
 # 比2019年同期增长: what follows 比 is the base of a comparison.
 _COMPARISON = re.compile(rf"(?<![{lexicon.characters('not_comparison_before_bi')}])比"
                          rf"|较(?![{lexicon.characters('not_comparison_after_jiao')}])")
@@ -98,12 +104,14 @@ def of(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sentence
 
 def lender(kinds_before: list[Kind], kind: Kind) -> int | None:
     """Which of the sentence's earlier figures (of KINDS_BEFORE) lends its
-    measure to a figure of KIND that has none: 增加值4745.61亿元，同比增长44.6%
-    shares 增加值. A rate borrows from the last one (but a duration such
-    as 两年 lends none); other figures only from one of their own kind."""
+    measure to a figure of KIND that has none: the last one (增加值4745.61亿元，
+    同比增长44.6% shares 增加值; 交易性金融资产同比增长107%，达到472.5亿元 and
+    船舶垃圾63.5万艘次、5005吨 too); a duration such as 两年 neither lends nor borrows."""
+    if kind in _OWN_MEASURE:
+        return None  # 两年平均增长: a duration measures time, nothing it could borrow
     for index in range(len(kinds_before) - 1, -1, -1):
         before = kinds_before[index]
-        if before not in _OWN_MEASURE and (kind in _BORROWERS or before is kind):
+        if before not in _OWN_MEASURE:
             return index
     return None
 
@@ -185,7 +193,8 @@ def _trim_tail(folded: str, start: int, end: int) -> int:
 
 def _clause_start(folded: str, floor: int, position: int) -> int:
     start = position
-    while start > floor and folded[start - 1] not in CLAUSE_MARKS:
+    # 水上交通事故“四项指标”同比下降: a quoted term is part of the phrase.
+    while start > floor and folded[start - 1] not in _PHRASE_MARKS:
         start -= 1
     # 汽车、电气、电子和电力累计增速: the last item of a list heads the phrase.
     for joiner in lexicon.characters("list_joiners"):
@@ -216,7 +225,18 @@ def _noun_tail(words: list[segment.Word], start: int, end: int) -> Span | None:
         first += 1
     if first >= len(words):
         return None
-    return Span(words[first].start, end)
+    return _without_stray_quotes(words[first].start, end, words)
+
+
+def _without_stray_quotes(start: int, end: int, words: list[segment.Word]) -> Span | None:
+    """START..END less a quote mark at either edge that its partner does not
+    follow or precede inside the phrase (「紅利 -> 紅利, “四项指标” stays)."""
+    text = "".join(word.text for word in words if start <= word.start and word.end <= end)
+    while text and (text[0] in _CLOSING_QUOTES or (text[0] in _PARTNER and _PARTNER[text[0]] not in text)):
+        start, text = start + 1, text[1:]
+    while text and (text[-1] in _PARTNER or (text[-1] in _CLOSING_QUOTES and not any(o in text for o in _OPENING_OF[text[-1]]))):
+        end, text = end - 1, text[:-1]
+    return Span(start, end) if text else None
 
 
 def _modifying_verb(words: list[segment.Word], at: int) -> bool:
@@ -228,7 +248,7 @@ def _modifying_verb(words: list[segment.Word], at: int) -> bool:
 def _nounish(word: segment.Word) -> bool:
     if word.tag == "ns":
         return False  # a place opens the phrase: 攸县卫生厕所普及率
-    return word.tag in _NOUNISH
+    return word.tag in _NOUNISH or (len(word.text) == 1 and word.text in _QUOTES)
 
 
 def _after(folded: str, q: Quantity, sentence: Sentence) -> Span | None:
@@ -252,6 +272,8 @@ def _after(folded: str, q: Quantity, sentence: Sentence) -> Span | None:
         if word.tag == "v" and len(word.text) > 1 and number + 1 < len(words) and words[number + 1].tag in _NOUN_AFTER:
             continue  # 注册网店, 求职信
         break
+    if taken == 0 and q.kind in _COUNTS and words and words[0].tag == "v" and len(words[0].text) > 1:
+        return Span(words[0].start, words[0].end)  # 14人死亡, 21万户停电: what befell them
     if taken == 0 or words[taken - 1].end - start < 2:
         return None
     if words[0].text in _level_words():
