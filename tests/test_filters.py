@@ -133,6 +133,7 @@ NON_CLAIMS_ISSUE_13 = [
     ("第一、二名由本地选手获得。", "二名"),
     ("城乡二元结构亟待破解。", "二元"),
     ("车辆沿106国道行驶。", "106国"),
+    ("3M公司发布新品。", "3M"),
 ]
 
 # Rows copied from the dev texts (../shared/data/dev): development data, not evaluation.

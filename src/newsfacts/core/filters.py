@@ -111,7 +111,7 @@ def _url(folded: str, q: Quantity) -> str | None:
     after = folded[q.end : q.end + 1]
     if not (_is_ascii_mark(before) or _is_ascii_mark(after)):
         return None  # set in Chinese text, not in an address
-    left = _ASCII_RUN_LEFT.search(folded, max(0, q.start - 200), q.start)
+    left = _ASCII_RUN_LEFT.search(folded, max(0, q.start - 2000), q.start)
     right = _ASCII_RUN_RIGHT.match(folded, q.end)
     run = (left.group() if left else "") + (right.group() if right else "")
     if "://" in run or "www." in run or "@" in run:
@@ -126,7 +126,7 @@ _ASCII_RUN_RIGHT = regex.compile(r"[!-~]+")
 def _identifier(folded: str, q: Quantity) -> str | None:
     """Phone, QQ and account numbers, e-mail addresses."""
     numeral = q.numeral
-    if numeral.isdigit() and len(numeral) >= 7 and not q.prefix_unit:
+    if numeral.isdigit() and len(numeral) >= 7 and not q.prefix_unit and q.kind not in _MONEY:
         if len(numeral) >= 11 or numeral[0] == "0" or q.unit is None:
             return "phone"
     if folded[q.end : q.end + 1] == "@":

@@ -68,7 +68,9 @@ def fold(text: str) -> str:
 _NEAR = DIGITS + "十百千万亿点.0-9"
 _BANKER_CLASS = "[" + "".join(BANKERS) + "]"
 _BANKERS_ANYWHERE = regex.compile(_BANKER_CLASS)
-_BANKERS_BY_NUMERALS = regex.compile(rf"(?<=[{_NEAR}]|分之){_BANKER_CLASS}|{_BANKER_CLASS}(?=[{_NEAR}{''.join(BANKERS)}])")
+# 陆 点 五 折: spaces between the numerals (compacted later) do not part them.
+_BANKERS_BY_NUMERALS = regex.compile(
+    rf"(?<=[{_NEAR}][ \u3000]?|分之){_BANKER_CLASS}|{_BANKER_CLASS}(?=[ \u3000]?[{_NEAR}{''.join(BANKERS)}])")
 
 
 # Spaces inside a number or between it and its unit, as in OCR'd or

@@ -28,8 +28,12 @@ _TAIL = rf"""
       | [{INNER}](?=[{MULTIPLIERS}])              # 90余亿
     )*
 """
+# A full-width comma between groups of three digits is a thousands separator
+# (百分之９，９９９), but not after a currency sign, where it lists amounts
+# ($20，300美圆).
 RUN = rf"""
-    (?: (?:\d{{1,3}}(?:,\d{{3}})+(?!\d) | \d+) (?:\.\d+)? (?:[kK](?![A-Za-z]))?  # 601,293.11, 15k
+    (?: (?:\d{{1,3}}(?:,\d{{3}})+(?!\d) | (?<![$¥€£])\d{{1,3}}(?:，\d{{3}})+(?![\d，]) | \d+)  # 601,293, 9，999
+        (?:\.\d+)? (?:[kK](?![A-Za-z]))?  # 601,293.11, 15k
       | [{NUMERALS}]
     )
     {_TAIL}

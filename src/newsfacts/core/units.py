@@ -36,6 +36,13 @@ def _table() -> dict[str, tuple[Kind, str | None]]:
 
 
 @cache
+def _letter_symbols() -> frozenset[str]:
+    """Symbols of one Latin letter (m, x), matched only in the case units.tsv
+    writes them: 250m is metres, but the M of 3M or 5M is not."""
+    return frozenset(row[0] for row in lexicon.rows("units.tsv") if len(row[0]) == 1 and row[0].isascii())
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
     # Matched after every number: the standard library's re does it in half
     # the time regex takes (tests/test_shortcuts.py checks they agree).
@@ -97,6 +104,8 @@ def _plain_unit_at(folded: str, pos: int) -> Unit | None:
     surface = match.group().lower()
     blocked = _blocked_after().get(surface)
     if blocked and match.end() < len(folded) and folded[match.end()] in blocked:
+        return None
+    if len(surface) == 1 and surface in _letter_symbols() and match.group() != surface:
         return None
     after = folded[match.end() : match.end() + 1]
     if after.isascii() and after.isalnum() and surface[-1:].isascii() and surface[-1:].isalpha():

@@ -31,7 +31,7 @@ def read_numeral(text: str) -> Decimal:
         return Decimal(text)  # most numerals in news: 830, 2023, 4745.61
     if text[-1] in BIG_VALUES and _is_arabic(text[:-1]):
         return Decimal(text[:-1]) * BIG_VALUES[text[-1]]  # 30万, 4.5亿: as _read_big reads them
-    text = text.replace(",", "").replace("点", ".")
+    text = text.replace(",", "").replace("，", "").replace("点", ".")
     text = "".join(ch for ch in text if ch not in INNER)
     if not text:
         raise ValueError("empty numeral")
