@@ -15,7 +15,8 @@ Steps:
    after every 30 of them, so the text still looks like a run of news articles.
    Written to bench/corpus.txt.
 2. Run `newsfacts extract bench/corpus.txt --format jsonl -o bench/out.jsonl --quiet`
-   as a child process; wall time, and that child's own peak RSS (os.wait4).
+   as a child process; wall time, and that child's own peak RSS (os.wait4, in
+   a small Python process of its own, so that this one's memory stays out).
    Claims are the lines of bench/out.jsonl.
 3. On the same text, in this process: jieba.lcut over the whole corpus (after
    jieba.initialize(), so dictionary loading is not counted) as the reference, and
@@ -99,18 +100,34 @@ def build_corpus(paragraphs: list[str], target_bytes: int, seed: int) -> str:
     return "\n\n".join(documents) + "\n"
 
 
+# The command runs under a small Python of its own that reports the
+# command's peak RSS: measured from this process, the figure would include
+# this process's own memory (the corpus it built), which a child made by
+# vfork shares until it runs the command.
+_PEAK_RSS = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+sys.stderr.write(f"\\npeak-rss-kb {usage.ru_maxrss}\\n")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_measured(cmd: list[str]) -> tuple[float, int, str]:
-    """Run cmd; return wall seconds, the child's own peak RSS in KB, and its stderr."""
+    """Run cmd; return wall seconds, its own peak RSS in KB, and its stderr."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen([sys.executable, "-c", _PEAK_RSS, *cmd], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, cwd=ROOT)
     stderr = proc.stderr.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc.wait()
     seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
     proc.stderr.close()
-    if proc.returncode != 0:
+    stderr, _, peak = stderr.rpartition("\npeak-rss-kb ")
+    if proc.returncode != 0 or not peak.strip().isdigit():
         sys.exit(f"{' '.join(cmd)} exited {proc.returncode}:\n{stderr}")
-    return seconds, usage.ru_maxrss, stderr
+    return seconds, int(peak), stderr
 
 
 def bench_newsfacts(exe: str, corpus_bytes: int) -> dict:
@@ -149,13 +166,22 @@ def bench_regex(text: str, corpus_bytes: int) -> dict:
 
 
 def bench_repeated(cmd: list[str], runs: int = COLD_RUNS) -> dict:
-    times = [run_measured(cmd)[0] for _ in range(runs)]
+    times = [_wall_seconds(cmd) for _ in range(runs)]
     return {"command": cmd, "runs": times, "best": min(times), "median": statistics.median(times)}
+
+
+def _wall_seconds(cmd: list[str]) -> float:
+    """CMD's wall time, started directly (a cold start, with nothing around it)."""
+    start = time.perf_counter()
+    result = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} exited {result.returncode}:\n{result.stderr.decode('utf-8', 'replace')}")
+    return time.perf_counter() - start
 
 
 def pipeline_compiled(exe: str) -> str:
     """"yes" when the installed newsfacts.core.pipeline is a compiled extension
-    (HATCH_BUILD_NO_HOOKS=true at install time leaves it interpreted)."""
+    (an editable install, or NEWSFACTS_COMPILE=0, leaves it interpreted)."""
     python = Path(exe).with_name("python")
     probe = "import newsfacts.core.pipeline as p; print('yes' if not p.__file__.endswith('.py') else 'no')"
     result = subprocess.run([str(python) if python.exists() else sys.executable, "-c", probe],

@@ -53,7 +53,7 @@ def _ordinal(folded: str, q: Quantity) -> str | None:
     before = folded[max(0, q.start - 2) : q.start]
     if before.endswith("第") or before.endswith("第 "):
         return "ordinal"
-    if _SECOND_ORDINAL.search(folded, max(0, q.start - 8), q.start):
+    if folded[q.start - 1 : q.start] in _LISTING and _SECOND_ORDINAL.search(folded, max(0, q.start - 8), q.start):
         return "ordinal"  # 第二、三局: the 第 before the first counts for the second
     if before.endswith("前") and q.unit is not None and q.unit.surface in _RANK_UNITS:  # 前三名
         return "rank"
@@ -62,6 +62,7 @@ def _ordinal(folded: str, q: Quantity) -> str | None:
     return None
 
 
+_LISTING = frozenset("、至到和")
 _SECOND_ORDINAL = re.compile(rf"第[\d{DIGITS}十百]+[、至到和]\Z")
 _SESSION = re.compile(rf"[\d{DIGITS}十]+届[^，。；、\d{DIGITS}]{{0,8}}\Z")
 

@@ -127,13 +127,23 @@ def _counted_nouns() -> tuple[str, ...]:
     return tuple(sorted(lexicon.word_list("counted_nouns"), key=len, reverse=True))
 
 
+@cache
+def _counted_noun_starts() -> frozenset[str]:
+    return frozenset(noun[0] for noun in _counted_nouns())
+
+
 def _measure_word_at(folded: str, pos: int) -> Unit | None:
     """A measure word outside units.tsv that counts what follows (两副「厉家菜」,
     打井34眼, 5局), or a noun that counts like one (六十多国, 11省市). One
     that jieba's dictionary reads as the start of a longer word (三局长,
     106国道) is neither there."""
     ch = folded[pos : pos + 1]
-    word = ch if ch in _measure_words() else next((n for n in _counted_nouns() if folded.startswith(n, pos)), None)
+    if ch in _measure_words():
+        word: str | None = ch
+    elif ch in _counted_noun_starts():
+        word = next((noun for noun in _counted_nouns() if folded.startswith(noun, pos)), None)
+    else:
+        return None  # most numbers without a unit: no look-up in jieba's dictionary
     if word is None:
         return None
     longest = segment.longest_word_at(folded, pos, min(len(folded), pos + 5))

@@ -152,6 +152,7 @@ class Names:
         self._places: list[Span] | None = None  # merged, quoted ones included
         self._subject_orgs: list[Span] = []
         self._name_starts, self._subject_starts = _clause_starts(folded, sentence)
+        self._subject_positions: list[int] | None = None
 
     def of(self, role: str) -> list[Span]:
         """The names of ROLE (place, person or org) in reading order."""
@@ -178,12 +179,11 @@ class Names:
             span = _name_before(folded, self._floor(match.start()), match, _MAX_NAME, 1)
             if span:
                 places.append(span)
-        if _place_name_first().intersection(folded[sentence.start : sentence.end]):
-            for match in _place_names().finditer(folded, sentence.start, sentence.end):
-                if not _word_across_edges(folded, match.start(), match.end(), sentence.start, sentence.end):
-                    places.append(Span(match.start(), match.end()))
+        for match in _place_names().finditer(folded, sentence.start, sentence.end):
+            if not _word_across_edges(folded, match.start(), match.end(), sentence.start, sentence.end):
+                places.append(Span(match.start(), match.end()))
         places_and_orgs = _places_and_orgs()
-        for position in _subject_positions(folded, sentence, self._subject_starts):
+        for position in self._subjects():
             # Only a place or organisation of the dictionary counts here: most
             # positions start none, and that small table answers without a
             # look-up in the whole dictionary.
@@ -206,6 +206,12 @@ class Names:
         spaces = self.spaces
         at = bisect_right(spaces, position) - 1
         return max(self.sentence.start, spaces[at]) if at >= 0 else self.sentence.start
+
+    def _subjects(self) -> list[int]:
+        """Where the clauses' subjects may start (after openers and times)."""
+        if self._subject_positions is None:
+            self._subject_positions = _subject_positions(self.folded, self.sentence, self._subject_starts)
+        return self._subject_positions
 
     def _place_names(self) -> list[Span]:
         return [span for span in self._merged_places() if not _quoted(self.folded, self.sentence.start, span.start)]
@@ -236,7 +242,7 @@ class Names:
                 people.append(Span(match.start("name"), match.end("name")))
         clause_name = _clause_name()
         surnames = _surnames()
-        starts = sorted(set(self._name_starts) | set(_subject_positions(folded, sentence, self._subject_starts)))
+        starts = sorted(set(self._name_starts) | set(self._subjects()))
         for start in starts:
             # Most clauses do not open with a surname: skip the pattern for them.
             if folded[start : start + 1] not in surnames and folded[start : start + 2] not in surnames:
@@ -341,11 +347,6 @@ def _common_function_words(length: int) -> frozenset[str]:
 @cache
 def _place_names() -> re.Pattern[str]:
     return re.compile(lexicon.alternation(lexicon.words("place_names.txt")))
-
-
-@cache
-def _place_name_first() -> frozenset[str]:
-    return frozenset(name[0] for name in lexicon.words("place_names.txt"))
 
 
 def _word_across_edges(folded: str, start: int, end: int, floor: int, ceiling: int) -> bool:

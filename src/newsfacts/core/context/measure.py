@@ -133,7 +133,7 @@ def list_items(folded: str, sentence: Sentence, position: int) -> list[tuple[Spa
             cuts.append(at)
     cuts.append(end)
     # The first item may open with a verb (实现饮料类); the others are bare.
-    spans = [_noun_tail(segment.words_before(folded, cuts[0] + 1, cuts[1]), cuts[0] + 1, cuts[1])]
+    spans = [_noun_tail(folded, segment.words_before(folded, cuts[0] + 1, cuts[1]), cuts[0] + 1, cuts[1])]
     spans += [Span(a + 1, b) if b > a + 1 else None for a, b in zip(cuts[1:], cuts[2:])]
     present = [span for span in spans if span is not None]
     if len(present) < 2 or len(present) != len(spans):
@@ -160,7 +160,7 @@ def _before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sen
             start = max(start, span.end)
     if start >= end:
         return None
-    return _noun_tail(segment.words_before(folded, start, end), start, end)
+    return _noun_tail(folded, segment.words_before(folded, start, end), start, end)
 
 
 def _inside_word(folded: str, at: int) -> bool:
@@ -204,7 +204,7 @@ def _clause_start(folded: str, floor: int, position: int) -> int:
     return start
 
 
-def _noun_tail(words: list[segment.Word], start: int, end: int) -> Span | None:
+def _noun_tail(folded: str, words: list[segment.Word], start: int, end: int) -> Span | None:
     """The longest run of noun-like words that ends at END, or just before
     a verb or preposition there (新台币汇率昨日以三四.九九八元开盘).
     WORDS are those of START..END."""
@@ -225,13 +225,16 @@ def _noun_tail(words: list[segment.Word], start: int, end: int) -> Span | None:
         first += 1
     if first >= len(words):
         return None
-    return _without_stray_quotes(words[first].start, end, words)
+    start = words[first].start
+    if folded[start] in _QUOTES or folded[end - 1] in _QUOTES:
+        return _without_stray_quotes(folded, start, end)
+    return Span(start, end)
 
 
-def _without_stray_quotes(start: int, end: int, words: list[segment.Word]) -> Span | None:
+def _without_stray_quotes(folded: str, start: int, end: int) -> Span | None:
     """START..END less a quote mark at either edge that its partner does not
     follow or precede inside the phrase (「紅利 -> 紅利, “四项指标” stays)."""
-    text = "".join(word.text for word in words if start <= word.start and word.end <= end)
+    text = folded[start:end]
     while text and (text[0] in _CLOSING_QUOTES or (text[0] in _PARTNER and _PARTNER[text[0]] not in text)):
         start, text = start + 1, text[1:]
     while text and (text[-1] in _PARTNER or (text[-1] in _CLOSING_QUOTES and not any(o in text for o in _OPENING_OF[text[-1]]))):

@@ -23,7 +23,7 @@ _ANAPHOR_REACH = 20  # sentences back to look for what 该县 stands for
 # 该县, 全市, 本镇: a word of reference and a place's ending.
 _REFERRING = lexicon.characters("referring")
 _REFERRING_TIMES = frozenset(lexicon.word_list("referring_times"))
-_COMPARED_NAME = lexicon.ending_here("names_compared_after")[0]
+_COMPARED_NAME, _COMPARED_LAST = lexicon.ending_here("names_compared_after")
 
 
 class Scope:
@@ -84,6 +84,8 @@ class Scope:
 
     def _compared(self, span: Span) -> bool:
         """Whether the name is the other side of a comparison (比全国指标高出1个百分点)."""
+        if self.folded[span.start - 1 : span.start] not in _COMPARED_LAST:
+            return False  # most names follow no word of comparison: no search
         return _COMPARED_NAME.search(self.folded, max(0, span.start - 2), span.start) is not None
 
     def _spans(self, what: str, index: int) -> list[Span]:
