@@ -36,6 +36,7 @@ class CompileWhereACompilerIs(MypycBuildHook):
         if reason is None:
             self.app.display_info("newsfacts: compiling newsfacts.core with mypyc")
             super().initialize(version, build_data)
+            self._compiled = version != "editable"
             self._record(build_data, "compiled with mypyc")
             return
         line = f"newsfacts: installing newsfacts.core as pure Python, not compiled: {reason}"
@@ -54,6 +55,11 @@ class CompileWhereACompilerIs(MypycBuildHook):
         record = getattr(self, "_record_file", None)
         if record and os.path.exists(record):
             os.unlink(record)
+        if getattr(self, "_compiled", False):
+            # mypyc builds the modules beside their sources; once they are in
+            # the wheel, take them away, or the editable install of the same
+            # checkout would import them instead of the code being edited.
+            self.clean([version])
 
 
 def _tell_the_terminal(line: str) -> None:

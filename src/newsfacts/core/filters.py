@@ -112,15 +112,18 @@ def _url(folded: str, q: Quantity) -> str | None:
     after = folded[q.end : q.end + 1]
     if not (_is_ascii_mark(before) or _is_ascii_mark(after)):
         return None  # set in Chinese text, not in an address
-    left = _ASCII_RUN_LEFT.search(folded, max(0, q.start - 2000), q.start)
+    # The run of ASCII marks around the number, however long (a web address
+    # may run on for hundreds of characters before its %28).
+    left = q.start
+    while left > 0 and _is_ascii_mark(folded[left - 1]):
+        left -= 1
     right = _ASCII_RUN_RIGHT.match(folded, q.end)
-    run = (left.group() if left else "") + (right.group() if right else "")
+    run = folded[left : q.start] + (right.group() if right else "")
     if "://" in run or "www." in run or "@" in run:
         return "web address"
     return None
 
 
-_ASCII_RUN_LEFT = regex.compile(r"[!-~]+\Z")
 _ASCII_RUN_RIGHT = regex.compile(r"[!-~]+")
 
 

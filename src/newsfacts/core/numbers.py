@@ -107,18 +107,19 @@ def find(folded: str, pos: int = 0, endpos: int | None = None) -> Iterator[Found
     >>> [(f.numeral, f.form.value, f.value) for f in find("增长46.9%，三分之一，九成多")]
     [('46.9', 'numeral', Decimal('46.9')), ('三分之一', 'fraction', Decimal('0.3333333333333333333333333333')), ('九成', 'share', Decimal('90'))]
     """
-    form_of_group = _form_of_group()
-    for match in _pattern().finditer(folded, pos, len(folded) if endpos is None else endpos):
+    form_of_group = _FORM_OF_GROUP
+    for match in _PATTERN.finditer(folded, pos, len(folded) if endpos is None else endpos):
         group = cast(int, match.lastindex)  # each alternative is one group, named after its form
         form = form_of_group[group]
         start, end, numeral = match.start(), match.end(), match.group(group)
         if form is _PAIR:
             numeral = numeral.replace("、", "")  # the pattern gives a pair only as 四、五万
-        if form is _NUMERAL and len(numeral) > 1 and _gives_back_last(folded, end, numeral):
-            end -= 1
-            numeral = numeral[:-1]
-        if form is _NUMERAL and numeral[:2] in ADJACENT_DIGITS and numeral[2:] in _PAIR_MAGNITUDES:
-            form = _PAIR
+        if form is _NUMERAL and not numeral.isdigit():  # 830, 2023: nothing to give back, no pair
+            if len(numeral) > 1 and _gives_back_last(folded, end, numeral):
+                end -= 1
+                numeral = numeral[:-1]
+            if numeral[:2] in ADJACENT_DIGITS and numeral[2:] in _PAIR_MAGNITUDES:
+                form = _PAIR
         found = _readable(start, end, form, numeral)
         if found is not None:
             yield found
@@ -130,7 +131,8 @@ def _gives_back_last(folded: str, end: int, numeral: str) -> bool:
     last = numeral[-1]
     if last == "两":
         return numeral not in ADJACENT_DIGITS
-    return any(folded.startswith(unit, end - 1) for unit in _units_opening_with(last))
+    units = _MULTIPLIER_UNITS.get(last)
+    return units is not None and folded.startswith(units, end - 1)
 
 
 @cache
@@ -143,8 +145,9 @@ def _multiplier_units() -> dict[str, tuple[str, ...]]:
     return {first: tuple(units) for first, units in table.items()}
 
 
-def _units_opening_with(ch: str) -> tuple[str, ...]:
-    return _multiplier_units().get(ch, ())
+_PATTERN = _pattern()
+_FORM_OF_GROUP = _form_of_group()
+_MULTIPLIER_UNITS = _multiplier_units()
 
 
 def _readable(start: int, end: int, form: Form, numeral: str) -> Found | None:

@@ -26,6 +26,12 @@ _UNITLESS_FORMS: Final = frozenset({Form.FRACTION, Form.SLASH, Form.HALF})
 # 一吨半, 一年半: the kinds a trailing 半 adds half a unit to.
 _HALF_KINDS: Final = frozenset({Kind.WEIGHT, Kind.DURATION, Kind.AGE, Kind.LENGTH, Kind.AREA, Kind.VOLUME})
 _HALF = Decimal("0.5")
+# Read once: looked up for every number.
+_BEFORE_SIGN: Final = frozenset(lexicon.characters("before_minus_sign"))  # after these, - is a minus sign
+_RANGE_JOINERS: Final = frozenset(lexicon.characters("range_joiners"))
+_AFTER_TRAILING_QUALIFIER: Final = frozenset(lexicon.characters("after_trailing_qualifier"))
+# Currency signs before the number ($20, US$5), and what each ends with: most numbers need no search.
+_CURRENCY_PREFIX, _CURRENCY_SIGNS = lexicon.ending_here("currency_prefixes")
 
 
 class Quantity:
@@ -92,7 +98,7 @@ def assemble_all(folded: str, start: int = 0, end: int | None = None) -> Iterato
 
 def _assemble(folded: str, found: Found, stream: _Stream) -> Quantity | None:
     value = found.value
-    inner = "".join(ch for ch in found.numeral if ch in INNER)
+    inner = _inner_of(found.numeral)
     end, unit, unit_inner = _unit_after(folded, found)
     inner += unit_inner
     if unit is not None and unit.kind is _MONEY:
@@ -106,7 +112,7 @@ def _assemble(folded: str, found: Found, stream: _Stream) -> Quantity | None:
     start, value, prefix = _sign_and_currency(folded, found.start, value)
     if prefix is not None:
         unit = prefix
-    if end < len(folded) and folded[end] in _range_joiners():
+    if end < len(folded) and folded[end] in _RANGE_JOINERS:
         far = stream.take(end + 1)
         quantity = _range(folded, found, unit, value, start, end, far)
         if quantity is not None:
@@ -114,6 +120,13 @@ def _assemble(folded: str, found: Found, stream: _Stream) -> Quantity | None:
         stream.hold(far)
     end, inner = _trailing_qualifier(folded, end, unit, inner)
     return Quantity(start, end, value, None, None, unit, found.form, found.numeral, found.start, inner, prefix is not None)
+
+
+def _inner_of(numeral: str) -> str:
+    """The inner qualifiers written in NUMERAL (90余亿: 余); most numerals have none."""
+    if numeral.isdigit():
+        return ""
+    return "".join(ch for ch in numeral if ch in INNER)
 
 
 def _unit_after(folded: str, found: Found) -> tuple[int, Unit | None, str]:
@@ -136,31 +149,17 @@ def _unit_after(folded: str, found: Found) -> tuple[int, Unit | None, str]:
 def _sign_and_currency(folded: str, start: int, value: Decimal) -> tuple[int, Decimal, Unit | None]:
     prefix = None
     before = folded[start - 1 : start]
-    currency = _currency_prefix().search(folded, max(0, start - 3), start) if before and before in _currency_signs() else None
+    currency = _CURRENCY_PREFIX.search(folded, max(0, start - 3), start) if before and before in _CURRENCY_SIGNS else None
     if currency:
         prefix = Unit(currency.start(), start, currency.group(), Kind.MONEY, None, "")
         start = currency.start()
-    before_sign = lexicon.characters("before_minus_sign")
-    if start >= 1 and folded[start - 1] == "-" and (start == 1 or folded[start - 2] in before_sign):
+    if start >= 1 and folded[start - 1] == "-" and (start == 1 or folded[start - 2] in _BEFORE_SIGN):
         return start - 1, -value, prefix
-    if start >= 1 and folded[start - 1] == "负" and (start == 1 or not is_han(folded[start - 2]) or folded[start - 2] in before_sign):
+    if start >= 1 and folded[start - 1] == "负" and (start == 1 or not is_han(folded[start - 2]) or folded[start - 2] in _BEFORE_SIGN):
         return start - 1, -value, prefix
     if folded.startswith("零下", max(0, start - 2)) and start >= 2:
         return start - 2, -value, prefix
     return start, value, prefix
-
-
-def _currency_prefix() -> re.Pattern[str]:
-    return lexicon.ending_here("currency_prefixes")[0]
-
-
-def _currency_signs() -> frozenset[str]:
-    """What every currency sign ends with ($ of US$): most numbers need no search."""
-    return lexicon.ending_here("currency_prefixes")[1]
-
-
-def _range_joiners() -> str:
-    return lexicon.characters("range_joiners")
 
 
 def _range(folded: str, first: Found, unit: Unit | None, low: Decimal, start: int, end: int,
@@ -241,6 +240,6 @@ def _trailing_qualifier(folded: str, end: int, unit: Unit | None, inner: str) ->
     if unit is None or end >= len(folded) or folded[end] not in "多余":
         return end, inner
     following = folded[end + 1] if end + 1 < len(folded) else ""
-    if following and is_han(following) and following not in lexicon.characters("after_trailing_qualifier"):
+    if following and is_han(following) and following not in _AFTER_TRAILING_QUALIFIER:
         return end, inner
     return end + 1, inner + folded[end]

@@ -167,15 +167,17 @@ def article_starts(text: str, final: bool = True) -> list[int]:
     lines = _lines(text)
     for number in range(1, len(lines)):
         start, end, gap = lines[number]
-        previous = text[lines[number - 1][0] : lines[number - 1][1]]
-        if not _ends_sentence(previous):
-            continue
+        too_long = start - starts[-1] > LONGEST_ARTICLE
+        if gap < 2 and not too_long:
+            continue  # most lines follow their neighbour directly: no headline there
         following = lines[number + 1][2] if number + 1 < len(lines) else None
         if following is None and not final:
             break  # the next line, or the end of the text, is not in sight yet
-        line = text[start:end]
-        headline = gap >= 2 and (following is None or following >= 2) and _is_headline_line(line)
-        if headline or start - starts[-1] > LONGEST_ARTICLE:
+        previous = text[lines[number - 1][0] : lines[number - 1][1]]
+        if not _ends_sentence(previous):
+            continue
+        headline = gap >= 2 and (following is None or following >= 2) and _is_headline_line(text[start:end])
+        if headline or too_long:
             starts.append(start)
     return starts
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
+from typing import Final
 
 import re
 
@@ -12,6 +13,11 @@ import regex
 from . import lexicon, segment, values
 from ..claim import Kind
 from .numerals import NONZERO_DIGITS, digit_value, is_han
+
+
+# Read once: looked up after every number.
+_INSIDE_GE: Final = frozenset(lexicon.characters("inside_ge"))
+_YUAN: Final = frozenset(lexicon.word_list("yuan"))
 
 
 class Unit:
@@ -68,7 +74,7 @@ def unit_at(folded: str, pos: int) -> Unit | None:
     """
     unit = _plain_unit_at(folded, pos)
     # Qualifiers that may stand inside a unit written with 个: 两个多小时, 一个半月.
-    if folded.startswith("个", pos) and pos + 1 < len(folded) and folded[pos + 1] in lexicon.characters("inside_ge"):
+    if folded.startswith("个", pos) and pos + 1 < len(folded) and folded[pos + 1] in _INSIDE_GE:
         inner = _plain_unit_at(folded, pos + 2)
         if inner and ("个" + inner.surface) in _table():
             kind, canonical = _table()["个" + inner.surface]
@@ -96,21 +102,21 @@ def unit_at(folded: str, pos: int) -> Unit | None:
 
 def _plain_unit_at(folded: str, pos: int) -> Unit | None:
     ch = folded[pos : pos + 1]
-    if is_han(ch) and ch not in _first_characters():
+    if is_han(ch) and ch not in _FIRST_CHARACTERS:
         return None  # a Chinese character no unit starts with: no call to the pattern
-    match = _pattern().match(folded, pos)
+    match = _PATTERN.match(folded, pos)
     if not match:
         return None
     surface = match.group().lower()
-    blocked = _blocked_after().get(surface)
+    blocked = _BLOCKED_AFTER.get(surface)
     if blocked and match.end() < len(folded) and folded[match.end()] in blocked:
         return None
-    if len(surface) == 1 and surface in _letter_symbols() and match.group() != surface:
+    if len(surface) == 1 and surface in _LETTER_SYMBOLS and match.group() != surface:
         return None
     after = folded[match.end() : match.end() + 1]
     if after.isascii() and after.isalnum() and surface[-1:].isascii() and surface[-1:].isalpha():
         return None  # 5GB, but not the 5G of 5Gx or the x of 3x3: a symbol never runs into a letter or digit
-    kind, canonical = _table()[surface]
+    kind, canonical = _TABLE[surface]
     return Unit(pos, match.end(), surface, kind, canonical, "")
 
 
@@ -132,16 +138,27 @@ def _counted_noun_starts() -> frozenset[str]:
     return frozenset(noun[0] for noun in _counted_nouns())
 
 
+# Read once: consulted after every number.
+_TABLE = _table()
+_PATTERN = _pattern()
+_FIRST_CHARACTERS = _first_characters()
+_BLOCKED_AFTER = _blocked_after()
+_LETTER_SYMBOLS = _letter_symbols()
+_MEASURE_WORDS = _measure_words()
+_COUNTED_NOUNS = _counted_nouns()
+_COUNTED_NOUN_STARTS = _counted_noun_starts()
+
+
 def _measure_word_at(folded: str, pos: int) -> Unit | None:
     """A measure word outside units.tsv that counts what follows (两副「厉家菜」,
     打井34眼, 5局), or a noun that counts like one (六十多国, 11省市). One
     that jieba's dictionary reads as the start of a longer word (三局长,
     106国道) is neither there."""
     ch = folded[pos : pos + 1]
-    if ch in _measure_words():
+    if ch in _MEASURE_WORDS:
         word: str | None = ch
-    elif ch in _counted_noun_starts():
-        word = next((noun for noun in _counted_nouns() if folded.startswith(noun, pos)), None)
+    elif ch in _COUNTED_NOUN_STARTS:
+        word = next((noun for noun in _COUNTED_NOUNS if folded.startswith(noun, pos)), None)
     else:
         return None  # most numbers without a unit: no look-up in jieba's dictionary
     if word is None:
@@ -173,7 +190,7 @@ _DOLLAR_TAIL = regex.compile(rf"又?(?P<cents>\d{{1,2}}|[{NONZERO_DIGITS}十]{{1
 
 def coins_after(folded: str, unit: Unit) -> tuple[int, Decimal]:
     """(end, amount in the main unit) of the coins written after UNIT."""
-    if unit.surface in lexicon.word_list("yuan"):
+    if unit.surface in _YUAN:
         match = _YUAN_TAIL.match(folded, unit.end)
         if match and match.end() > unit.end and (match.group("jiao") or match.group("fen")):
             jiao, fen = match.group("jiao"), match.group("fen")

@@ -11,6 +11,7 @@ from ...claim import Change
 # Words that may stand between the verb and the number: 增长了5%,
 # 增收近3万元, 涨幅高达5.79%, 分别增长 ... 均超三成.
 _BETWEEN = lexicon.word_list("between_change_and_number")
+_LIST_JOINERS = frozenset("、" + lexicon.characters("list_joiners"))
 
 
 @cache
@@ -68,7 +69,7 @@ def shares_previous(folded: str, previous_end: int, start: int) -> bool:
     """分别增长191.6%、349.6%和229.9%: a figure joined to the one before it
     by a list joiner (、和及与) shares its change."""
     between = folded[previous_end:start]
-    return len(between) == 1 and (between == "、" or between in lexicon.characters("list_joiners"))
+    return len(between) == 1 and between in _LIST_JOINERS
 
 
 def _as_change(direction_word: str | None) -> Change | None:

@@ -33,6 +33,7 @@ _OWN_MEASURE: Final = frozenset({Kind.DURATION, Kind.AGE})
 # Rates and multiples borrow the measure of any figure before them.
 _BORROWERS: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE})
 _LIST_CLAUSE_MARKS = CLAUSE_MARKS.replace("、", "")
+_LIST_JOINERS: Final = lexicon.characters("list_joiners")  # besides 、: 汽车、电气和电力
 _QUOTES = "“”‘’「」『』"
 _PARTNER = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _OPENING_OF = {closing: opening for opening, closing in _PARTNER.items()}
@@ -126,10 +127,9 @@ def list_items(folded: str, sentence: Sentence, position: int) -> list[tuple[Spa
         start -= 1
     end = _trim_tail(folded, start, position)
     cuts = [start - 1]
-    joiners = lexicon.characters("list_joiners")
     for at in range(start, end):
         ch = folded[at]
-        if ch == "、" or (ch in joiners and not _inside_word(folded, at)):
+        if ch == "、" or (ch in _LIST_JOINERS and not _inside_word(folded, at)):
             cuts.append(at)
     cuts.append(end)
     # The first item may open with a verb (实现饮料类); the others are bare.
@@ -197,7 +197,7 @@ def _clause_start(folded: str, floor: int, position: int) -> int:
     while start > floor and folded[start - 1] not in _PHRASE_MARKS:
         start -= 1
     # 汽车、电气、电子和电力累计增速: the last item of a list heads the phrase.
-    for joiner in lexicon.characters("list_joiners"):
+    for joiner in _LIST_JOINERS:
         at = folded.rfind(joiner, start, position)
         if start < at < position - 2 and not _inside_word(folded, at):  # 普及率 and 以及 are not lists
             start = at + 1

@@ -76,10 +76,17 @@ class Scope:
         """The nearest place named before the claim, else person, else
         organisation; an anaphor as the place it stands for."""
         for role in ROLES:
-            before = [span for span in self.names(index).of(role) if span.end <= position and not self._compared(span)]
-            span = before[-1] if before else self._inherited(role, index)
+            span = self._last_before(self.names(index).of(role), position) or self._inherited(role, index)
             if span:
                 return self._resolved(span)
+        return None
+
+    def _last_before(self, names: list[Span], position: int) -> Span | None:
+        """The last of NAMES that ends by POSITION and is not compared with."""
+        for at in range(len(names) - 1, -1, -1):
+            span = names[at]
+            if span.end <= position and not self._compared(span):
+                return span
         return None
 
     def _compared(self, span: Span) -> bool:

@@ -69,12 +69,15 @@ def pattern_text() -> str:
 
 
 # A comparison's base is not the claim's period: 比2019年同期增长11.1%.
+_COMPARED, _COMPARED_LAST = lexicon.ending_here("comparison_bases")
+
+
 def _compared() -> re.Pattern[str]:
-    return lexicon.ending_here("comparison_bases")[0]
+    return _COMPARED
 
 
 def _compared_last() -> frozenset[str]:
-    return lexicon.ending_here("comparison_bases")[1]
+    return _COMPARED_LAST
 
 
 class SentenceTimes:
@@ -99,7 +102,7 @@ class SentenceTimes:
         if self._matches is None or (position is not None and self._reach >= position):
             return self.spans
         folded, start = self.folded, self.start
-        compared, compared_last = _compared(), _compared_last()
+        compared, compared_last = _COMPARED, _COMPARED_LAST
         for match in self._matches:
             self._reach = match.start()
             base = (folded[self._reach - 1 : self._reach] in compared_last and self._reach > start
@@ -117,11 +120,22 @@ class SentenceTimes:
     def every_span(self, position: int) -> list[Span]:
         """Every time expression that starts before POSITION, comparison bases
         included: none of them is part of what a figure measures."""
-        return self.until(position) + self.bases
+        spans = self.until(position)
+        return spans + self.bases if self.bases else spans
 
     def first_after(self, position: int) -> Span | None:
-        """The first expression after POSITION (逾100名教师昨在雨中绝食)."""
-        return next((span for span in self.until() if span.start >= position), None)
+        """The first expression after POSITION (逾100名教师昨在雨中绝食),
+        scanning only as far as it takes to find one."""
+        spans = self.until(position)
+        at = 0
+        while True:
+            while at < len(spans):
+                if spans[at].start >= position:
+                    return spans[at]
+                at += 1
+            if self._matches is None:
+                return None
+            spans = self.until(self._reach + 1)
 
     def last_before(self, position: int) -> Span | None:
         """The last expression that ends by POSITION."""
