@@ -152,7 +152,7 @@ def _converted_patterns():
         "identifier context": filters._ID_CONTEXT, "Chinese year": filters._CN_YEAR,
         "qualified bare": filters._QUALIFIED_BARE, "compared": times._compared(),
         "after skip": measure._after_skip(), "comparison": measure._COMPARISON,
-        "currency": quantities._currency_prefix(),
+        "currency": quantities._CURRENCY_PREFIX,
     }
 
 
