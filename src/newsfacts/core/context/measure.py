@@ -34,6 +34,10 @@ _OWN_MEASURE: Final = frozenset({Kind.DURATION, Kind.AGE})
 _BORROWERS: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE})
 _LIST_CLAUSE_MARKS = CLAUSE_MARKS.replace("、", "")
 _LIST_JOINERS: Final = lexicon.characters("list_joiners")  # besides 、: 汽车、电气和电力
+# What may open a clause before what it says: 但, 同时, 据悉; 他, 其, 该.
+_CLAUSE_OPENERS: Final = tuple(sorted(set(lexicon.word_list("subject_openers")) | set(lexicon.word_list("clause_openers")),
+                                      key=len, reverse=True))
+_COMPARISON_OPENERS: Final = frozenset("比较")
 _QUOTES = "“”‘’「」『』"
 _PARTNER = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _OPENING_OF = {closing: opening for opening, closing in _PARTNER.items()}
@@ -99,8 +103,10 @@ def of(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sentence
     than FLOOR (the end of the previous claim). TIMES are the sentence's
     time expressions, which no phrase takes in."""
     if q.kind in _NOUN_FIRST:
-        return _after(folded, q, sentence) or _before(folded, q, sentence, floor, times)
-    return _before(folded, q, sentence, floor, times) or _after(folded, q, sentence)
+        found = _after(folded, q, sentence) or _before(folded, q, sentence, floor, times)
+    else:
+        found = _before(folded, q, sentence, floor, times) or _after(folded, q, sentence)
+    return found or _clause_before(folded, q, sentence, floor, times)
 
 
 def lender(kinds_before: list[Kind], kind: Kind) -> int | None:
@@ -161,6 +167,31 @@ def _before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sen
     if start >= end:
         return None
     return _noun_tail(folded, segment.words_before(folded, start, end), start, end)
+
+
+def _clause_before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: SentenceTimes) -> Span | None:
+    """Failing a noun phrase, the words of the clause before the number
+    that say what it is (他身高185公分, 新车生产准备周期至少缩短20%, 占地700亩):
+    without its time, its openers and pronouns, and the words next to the
+    number (达, 为); none when the clause is a comparison (比2019年1-3月份)."""
+    start = q.start
+    while start > max(sentence.start, floor) and folded[start - 1] not in _PHRASE_MARKS:
+        start -= 1
+    end = _trim_tail(folded, start, q.start)
+    for span in times.every_span(end):
+        if span.start <= start < span.end or (start <= span.start and span.end <= end and span.start - start <= 1):
+            start = max(start, span.end)
+    moved = True
+    while moved and start < end:
+        moved = False
+        for word in _CLAUSE_OPENERS:
+            if folded.startswith(word, start) and start + len(word) < end:
+                start += len(word)
+                moved = True
+                break
+    if end - start < 2 or folded[start] in _COMPARISON_OPENERS or folded[start:end].isascii():
+        return None
+    return Span(start, end)
 
 
 def _inside_word(folded: str, at: int) -> bool:
