@@ -163,7 +163,10 @@ def _before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sen
         end = _trim_tail(folded, start, compared.start())
     for span in times.every_span(end):
         if start <= span.start < end and span.end <= end:
-            start = max(start, span.end)
+            if span.start > start and folded[span.end : end].strip("的") == "":
+                end = span.start  # 贫困发生率由2014年的12.6%: the measure stands before the time
+            else:
+                start = max(start, span.end)  # 1-3月全国商品房销售面积: after it
     if start >= end:
         return None
     return _noun_tail(folded, segment.words_before(folded, start, end), start, end)
