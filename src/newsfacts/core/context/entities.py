@@ -305,7 +305,7 @@ def _name_before(folded: str, floor: int, suffix: re.Match[str], longest: int, s
     start = suffix.start()
     while start > floor and suffix.start() - start < longest:
         ch = folded[start - 1]
-        if not is_han(ch) or ch in _PLACE_STOP or _verb_ends_at(folded, floor, start):
+        if not is_han(ch) or ch in _PLACE_STOP or _verb_ends_at(folded, floor, start) or _time_ends_at(folded, floor, start):
             break
         start -= 1
         if ch in _ANAPHORS:
@@ -324,6 +324,17 @@ def _ending_opens_a_word(folded: str, suffix: re.Match[str]) -> bool:
     """Whether a dictionary word longer than the ending starts with it (省政府, 市场)."""
     word = segment.longest_word_at(folded, suffix.start(), min(len(folded), suffix.start() + 5))
     return word is not None and len(word) > len(suffix.group())
+
+
+def _time_ends_at(folded: str, floor: int, position: int) -> bool:
+    """Whether a time word ends at POSITION (上半年东方财富证券: the name starts after it)."""
+    words = _time_words()
+    return any(folded[position - length : position] in words for length in (3, 2) if position - length >= floor)
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    return frozenset(word for word in lexicon.words("time_words.txt") if len(word) in (2, 3))
 
 
 def _verb_ends_at(folded: str, floor: int, position: int) -> bool:
