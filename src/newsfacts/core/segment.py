@@ -13,6 +13,7 @@ import marshal
 import os
 import tempfile
 from functools import cache
+from math import log
 
 from ..atomic import replacing
 
@@ -140,6 +141,49 @@ def words_before(text: str, start: int, end: int) -> list[Word]:
         position -= length
     out.reverse()
     return out
+
+
+def best_path_cuts(text: str, start: int, end: int) -> list[int]:
+    """Where jieba would cut TEXT[START:END] into words: the most probable
+    path through its dictionary (jieba.cut without its HMM), as the
+    positions between words, START and END included.
+
+    >>> t = "1-3月全国商品房成交"
+    >>> [t[a:b] for a, b in zip(best_path_cuts(t, 4, 11), best_path_cuts(t, 4, 11)[1:])]
+    ['全国', '商品房', '成交']
+    """
+    freq = _counts()
+    log_total = _log_total()
+    size = end - start
+    best = [0.0] * (size + 1)  # the best score of the rest, from each position
+    step = [1] * (size + 1)  # the length of the first word on that path
+    for offset in range(size - 1, -1, -1):
+        position = start + offset
+        top = log(freq.get(text[position]) or 1) - log_total + best[offset + 1]
+        length = 1
+        stop = position + 2
+        while stop <= end:
+            count = freq.get(text[position:stop])
+            if count is None:
+                break  # the table holds every prefix of every word: no longer word starts so
+            if count:
+                score = log(count) - log_total + best[stop - start]
+                if score >= top:
+                    top, length = score, stop - position
+            stop += 1
+        best[offset] = top
+        step[offset] = length
+    cuts = [start]
+    offset = 0
+    while offset < size:
+        offset += step[offset]
+        cuts.append(start + offset)
+    return cuts
+
+
+@cache
+def _log_total() -> float:
+    return log(_tokenizer().total)
 
 
 def words_after(text: str, start: int, end: int) -> list[Word]:

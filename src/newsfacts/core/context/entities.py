@@ -361,20 +361,14 @@ def _place_names() -> re.Pattern[str]:
 
 
 def _word_across_edges(folded: str, start: int, end: int, floor: int, ceiling: int) -> bool:
-    """Whether a dictionary word runs across START or END (平台中: 平台 runs
-    into 台中; 国内生产总值 is no place)."""
+    """Whether jieba's reading of the text around START..END runs a word
+    across either edge (平台中: 平台 runs into 台中; 国内生产总值 is no place;
+    全国商品房 reads 全国 / 商品房)."""
     whole = segment.longest_word_at(folded, start, min(ceiling, start + 6))
     if whole is not None and len(whole) > end - start:
-        return True
-    for at in range(max(floor, start - 3), start):
-        word = segment.longest_word_at(folded, at, min(ceiling, at + 5))
-        if word is not None and start < at + len(word):
-            return True
-    for at in range(start + 1, end):
-        word = segment.longest_word_at(folded, at, min(ceiling, at + 5))
-        if word is not None and at + len(word) > end:
-            return True
-    return False
+        return True  # a word that opens with the name: 国内生产总值, 全国人民
+    cuts = segment.best_path_cuts(folded, max(floor, start - 3), min(ceiling, end + 3))
+    return start not in cuts or end not in cuts
 
 
 def _starts_one_of(folded: str, position: int, end: int, words: frozenset[str]) -> bool:
