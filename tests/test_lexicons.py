@@ -221,6 +221,8 @@ def test_time_gate_is_what_time_expressions_open_with() -> None:
         samples[word[0]].append(word)
     for opening_word in ("截至", "截止", "到", "至", "自", "从"):
         samples[opening_word[0]].append(opening_word + "2023年")
+    for era in lexicon.word_list("year_eras"):
+        samples[era[0]].append(era + "三年")
     unopened = {ch for ch, texts in samples.items() if not any(pattern.match(text) for text in texts)}
     assert unopened == set()
 

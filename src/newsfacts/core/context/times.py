@@ -22,7 +22,8 @@ def opening_characters() -> frozenset[str]:
     """The characters other than digits that can start a time expression:
     a position starting with none of them needs no call to the pattern."""
     words = lexicon.words("time_words.txt")
-    return frozenset(_CN + "昨" + _WEEK + "前首“" + "".join(word[0] for word in words)
+    eras = lexicon.word_list("year_eras")
+    return frozenset(_CN + "昨" + _WEEK + "前首“" + "".join(word[0] for word in words) + "".join(era[0] for era in eras)
                      + "".join(opening[0] for opening in _OPENINGS))
 
 
@@ -38,6 +39,7 @@ def second_characters() -> frozenset[str]:
         + _CN + "年月日号点时" + "-~至到"  # 2021年, 12月, 3-4月, 十五日, 8点
         + _WEEK + "期拜" + "一二三四五六日天"  # 上周, 星期, 礼拜, 周一
         + "".join(opening[1:2] for opening in _OPENINGS)  # 截至
+        + "".join(era[1:2] for era in lexicon.word_list("year_eras"))  # 民国八十六年
         + "".join(opening_characters())  # 到2023年: an opening word, then any expression
     )
 
@@ -52,7 +54,11 @@ def pattern() -> re.Pattern[str]:
 def pattern_text() -> str:
     """The time pattern as text (regex syntax that re also reads)."""
     words = lexicon.alternation(lexicon.words("time_words.txt"))
-    year = rf"(?:\d{{4}}(?:{_RANGE}\d{{4}})?|[〇零一二三四五六七八九]{{4}})年(?:度)?"
+    # 2023年, 二〇二三年; 民国八十六年, 公元前221年: a year of an era; 九十年六月: a year with its month.
+    era = lexicon.alternation(lexicon.word_list("year_eras"))
+    year = (rf"(?:\d{{4}}(?:{_RANGE}\d{{4}})?|[〇零一二三四五六七八九]{{4}}"
+            rf"|{era}(?:\d{{1,4}}|[{_CN}]{{1,4}})"
+            rf"|(?:\d{{2,3}}|[{_CN}]{{2,3}})(?=年(?:\d{{1,2}}|[{_CN}]{{1,3}})月))年(?:度)?")
     month = rf"(?:\d{{1,2}}(?:{_RANGE}\d{{1,2}})?|[{_CN}]{{1,3}}(?:{_RANGE}[{_CN}]{{1,3}})?)月(?:份)?"
     cn_day = r"(?:[一二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二三四五六七八九])"
     day = rf"(?:\d{{1,2}}|{cn_day})(?:日(?![{lexicon.characters('not_day_after_ri')}])|号)"  # not 一三一日圆, 日本
@@ -152,6 +158,8 @@ _EVENT_WORDS = re.compile("以来|期间|以后|之后|当天|当日|当晚|前�
 _EVENT_END = re.compile("以来|期间|以后|之后|当天|当日|当晚|前夕|之际")
 _SINCE = re.compile("自[^，,。；;：:！？!?]{1,10}?(?:以来|以后|之后|后)")
 _LONGEST_EVENT = 12
+_LONGEST_DAY_EVENT = 4
+_DAY_OF_EVENT = frozenset({"当天", "当日", "当晚"})
 _EVENT_STOPS = frozenset("，,。；;：:！？!?、（）()《》\n")
 
 
@@ -163,11 +171,19 @@ def _with_events(folded: str, start: int, end: int, spans: list[Span]) -> list[S
         found.append(Span(match.start(), match.end()))
     for match in _EVENT_END.finditer(folded, start, end):
         left = match.start()
-        while left > start and match.start() - left < _LONGEST_EVENT and folded[left - 1] not in _EVENT_STOPS:
+        # 开战当天, 开幕当日: the day of an event is named by a short one.
+        longest = _LONGEST_DAY_EVENT if match.group() in _DAY_OF_EVENT else _LONGEST_EVENT
+        while left > start and match.start() - left < longest and folded[left - 1] not in _EVENT_STOPS:
             left -= 1
+        if folded[left - 1 : left] not in _EVENT_STOPS and left > start:
+            continue  # it runs on further back: no event of its own
         left = _after_openers(folded, left, match.start())
         if left < match.start():
             found.append(Span(left, match.end()))
+    # 开战当天 names more than the 当天 inside it: the event takes that word's place.
+    spans = [span for span in spans
+             if not (folded[span.start : span.end] in _DAY_OF_EVENT
+                     and any(event.start < span.start and span.end == event.end for event in found))]
     events = [event for event in found
               if not any(span.start < event.end and event.start < span.end for span in spans)
               and not any(other is not event and other.start <= event.start and event.end <= other.end
