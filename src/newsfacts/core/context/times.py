@@ -23,7 +23,7 @@ def opening_characters() -> frozenset[str]:
     a position starting with none of them needs no call to the pattern."""
     words = lexicon.words("time_words.txt")
     eras = lexicon.word_list("year_eras")
-    return frozenset(_CN + "昨" + _WEEK + "前首“" + "".join(word[0] for word in words) + "".join(era[0] for era in eras)
+    return frozenset(_CN + "昨" + _WEEK + "前首近“" + "".join(word[0] for word in words) + "".join(era[0] for era in eras)
                      + "".join(opening[0] for opening in _OPENINGS))
 
 
@@ -59,14 +59,15 @@ def pattern_text() -> str:
     year = (rf"(?:\d{{4}}(?:{_RANGE}\d{{4}})?|[〇零一二三四五六七八九]{{4}}"
             rf"|{era}(?:\d{{1,4}}|[{_CN}]{{1,4}})"
             rf"|(?:\d{{2,3}}|[{_CN}]{{2,3}})(?=年(?:\d{{1,2}}|[{_CN}]{{1,3}})月))年(?:度)?")
-    month = rf"(?:\d{{1,2}}(?:{_RANGE}\d{{1,2}})?|[{_CN}]{{1,3}}(?:{_RANGE}[{_CN}]{{1,3}})?)月(?:份)?"
+    # No digit before a month, a day or an hour: the 00点 of 3500点 is no time.
+    month = rf"(?:(?<![\d.])\d{{1,2}}(?:{_RANGE}\d{{1,2}})?|[{_CN}]{{1,3}}(?:{_RANGE}[{_CN}]{{1,3}})?)月(?:份)?"
     cn_day = r"(?:[一二三]?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二三四五六七八九])"
-    day = rf"(?:\d{{1,2}}|{cn_day})(?:日(?![{lexicon.characters('not_day_after_ri')}])|号)"  # not 一三一日圆, 日本
+    day = rf"(?:(?<![\d.])\d{{1,2}}|{cn_day})(?:日(?![{lexicon.characters('not_day_after_ri')}])|号)"  # not 一三一日圆, 日本
     paren_day = r"昨(?:（[^）]{1,4}）|\([^)]{1,4}\))日"
-    clock = rf"(?:\d{{1,2}}|{cn_day})[点时](?:\d{{1,2}}分|半)?"
+    clock = rf"(?:(?<![\d.])\d{{1,2}}|{cn_day})[点时](?:\d{{1,2}}分|半)?"
     weekday = r"(?:上|本|下)?(?:周|星期|礼拜)[一二三四五六日天]"
     # 前5个月, 前三季度, 首3天: the first months (quarters, days) of a period.
-    first = rf"[前首](?:\d{{1,2}}|[{_CN}]{{1,3}})个?(?:月|季度|季|年|周|天)"
+    first = rf"[前首近](?:\d{{1,2}}|[{_CN}]{{1,3}})个?(?:月|季度|季|年|周|天)"  # 前5个月, 首3天, 近6年
     plan = r"“十[一二三四五六七八九]五”"  # “十四五”: a five-year plan, 2021-2025
     atom = rf"(?:{paren_day}|{year}|{month}|{day}|{weekday}|{first}|{plan}|{words}|{clock}|昨午)"
     part = lexicon.alternation(lexicon.word_list("time_parts"))
