@@ -33,7 +33,7 @@ COLUMNS: dict[str, tuple[range, dict[int, set[str]]]] = {
     "qualifiers.tsv": (range(3, 4), {1: {"before", "before_bare", "before_verb", "after"}, 2: CLASSES}),
     "measure_edges.tsv": (range(2, 3), {1: {"tail", "head", "level"}}),
     "numerals.tsv": (range(3, 4), {1: {"digit", "small", "big", "tens", "inner", "banker"}}),
-    "entity_suffixes.tsv": (range(2, 3), {1: {"place", "org", "title_after", "title_before"}}),
+    "entity_suffixes.tsv": (range(2, 3), {1: {"place", "org", "authority", "title_after", "title_before"}}),
     "char_map.tsv": (range(2, 3), {}),
     "word_lists.tsv": (range(2, 3), {}),
     "char_classes.tsv": (range(2, 3), {}),
@@ -107,6 +107,7 @@ CONFLICTS = [
     ("measure_edges.tsv", 1, "tail", "level"),
     ("measure_edges.tsv", 1, "head", "level"),
     ("entity_suffixes.tsv", 1, "place", "org"),
+    ("entity_suffixes.tsv", 1, "org", "authority"),
     ("entity_suffixes.tsv", 1, "title_after", "title_before"),
 ]
 

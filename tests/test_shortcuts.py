@@ -96,7 +96,7 @@ _SCANNERS = {
     "places": (lambda: entities._entity_patterns()[0],
                lambda: regex.compile(_lexicon.alternation(entities._suffixes()["place"]))),
     "organisations": (lambda: entities._entity_patterns()[1],
-                      lambda: regex.compile(_lexicon.alternation(entities._suffixes()["org"]))),
+                      lambda: regex.compile(_lexicon.alternation(entities._suffixes()["org"] + entities._suffixes()["authority"]))),
 }
 
 

@@ -42,7 +42,7 @@ def _entity_patterns() -> tuple[re.Pattern[str], re.Pattern[str], regex.Pattern[
     table = _suffixes()
     surnames = lexicon.alternation(_surnames())
     place = _words_scanner("place")
-    org = _words_scanner("org")
+    org = _words_scanner("org", "authority")
     # 陈小姐: found by the title, which is rare, then the surname behind it;
     # scanning for the surname first tries every one of surnames.txt at every character.
     after = regex.compile(rf"(?<={surnames})(?:{lexicon.alternation(table['title_after'])})")
@@ -58,12 +58,18 @@ def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _words_scanner("title_after"), _words_scanner("title_before")
 
 
-def _words_scanner(role: str) -> re.Pattern[str]:
-    """The words of ROLE in entity_suffixes.tsv, compiled by re: every
+def _words_scanner(*roles: str) -> re.Pattern[str]:
+    """The words of ROLES in entity_suffixes.tsv, compiled by re: every
     branch of the alternation opens with a character, so re gathers them
     and skips in C to the next place one occurs (no lookahead needed, see
     lexicon.scanner)."""
-    return re.compile(lexicon.alternation(_suffixes()[role]))
+    return re.compile(lexicon.alternation([word for role in roles for word in _suffixes()[role]]))
+
+
+def is_authority(name: str) -> bool:
+    """Whether NAME ends like a public body (广东省统计局), which reports
+    figures more often than it is what they are about."""
+    return name.endswith(tuple(_suffixes()["authority"]))
 
 
 @cache
@@ -92,6 +98,8 @@ def _name_before_a_verb(folded: str, start: int, end: int) -> Span | None:
             continue  # 王牌, 高速: a word, not a name
         if not known and any(segment.is_word(name[:cut]) for cut in range(2, length)):
             continue  # 张德 + 培: a word inside is read as a word, not a name
+        if not known and not _tagged_as_name(folded, start, stop, end):
+            continue  # 房企购置: jieba reads 房企 as an abbreviation, not a name
         after = folded[stop : stop + 1]
         if after.isdecimal() or after in CLAUSE_MARKS or after in _PERSON_STOP:
             return Span(start, stop)
@@ -99,6 +107,36 @@ def _name_before_a_verb(folded: str, start: int, end: int) -> Span | None:
         if word is not None and segment.tag_of(word) == "v":
             return Span(start, stop)
     return None
+
+
+def _tagged_as_name(folded: str, start: int, stop: int, end: int) -> bool:
+    """Whether jieba's tagger, HMM included, reads FOLDED[START:STOP] as a
+    person's name in the few characters around it (蒋澎龙改变 yes, 房企购置 no)."""
+    words = segment.tagged(folded[start : min(end, stop + 3)])
+    if not words or words[0][1] not in _PERSON_TAGS:
+        return False
+    # 冯 / 明远: the tagger may read the surname alone as the name.
+    return words[0][0] == folded[start:stop] or words[0][0] in _surnames()
+
+
+# jieba's tags for people, places and organisations; nz (other proper
+# nouns) is left out: the dictionary gives it to 第二产业, 红利.
+_NAME_TAGS = _PERSON_TAGS | {"ns", "nt"}
+
+
+def _tagged_names(folded: str, start: int, end: int) -> list[Span]:
+    """The names jieba's tagger reads in FOLDED[START:END]: words of two or
+    more Chinese characters tagged as a person, place or organisation. A
+    common dictionary word tagged as a person is taken for the word it
+    mostly is (the dictionary tags 龙虾, 黄金周, 连胜 nr)."""
+    names = []
+    at = start
+    for word, tag in segment.tagged(folded[start:end]):
+        if (tag in _NAME_TAGS and len(word) >= 2 and all(is_han(ch) for ch in word) and word not in _not_places()
+                and not (tag in _PERSON_TAGS and segment.frequency(word) >= _COMMON_WORD)):
+            names.append(Span(at, at + len(word)))
+        at += len(word)
+    return names
 
 
 def _surname_start(folded: str, end: int) -> int:
@@ -153,6 +191,7 @@ class Names:
         self._subject_orgs: list[Span] = []
         self._name_starts, self._subject_starts = _clause_starts(folded, sentence)
         self._subject_positions: list[int] | None = None
+        self._tagged: dict[int, list[Span]] = {}  # by clause start: names read by jieba's tagger
 
     def of(self, role: str) -> list[Span]:
         """The names of ROLE (place, person or org) in reading order."""
@@ -166,6 +205,22 @@ class Names:
                 found = self._org_names()
             self._by_role[role] = found
         return found
+
+    def tagged_before(self, position: int) -> Span | None:
+        """The last name jieba's tagger, HMM included, reads in the clause
+        before POSITION (目前东方财富证券总市值…, 给斯里查方带来): a name
+        that no ending or title gives away. The clause alone is tagged, once."""
+        folded, sentence = self.folded, self.sentence
+        start = position
+        while start > sentence.start and folded[start - 1] not in CLAUSE_MARKS:
+            start -= 1
+        names = self._tagged.get(start)
+        if names is None:
+            names = self._tagged[start] = _tagged_names(folded, start, position)
+        for span in reversed(names):
+            if span.end <= position:
+                return span
+        return None
 
     def _merged_places(self) -> list[Span]:
         """Places by their endings and at clause subjects, merged; the

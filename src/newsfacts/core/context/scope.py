@@ -16,7 +16,7 @@ from bisect import bisect_right
 from .. import lexicon
 from ..sentences import Article
 from ..spans import Span
-from .entities import ROLES, Names
+from .entities import ROLES, Names, is_authority
 from .times import SentenceTimes
 
 _ANAPHOR_REACH = 20  # sentences back to look for what 该县 stands for
@@ -24,6 +24,10 @@ _ANAPHOR_REACH = 20  # sentences back to look for what 该县 stands for
 _REFERRING = lexicon.characters("referring")
 _REFERRING_TIMES = frozenset(lexicon.word_list("referring_times"))
 _COMPARED_NAME, _COMPARED_LAST = lexicon.ending_here("names_compared_after")
+
+
+# Where a claim's entity is looked for, in order: (in its own sentence?, role).
+_ENTITY_ORDER = ((True, "place"), (True, "person"), (True, "tagged"), (False, "place"), (True, "org"), (False, "person"), (False, "org"))
 
 
 class Scope:
@@ -75,11 +79,25 @@ class Scope:
     def entity(self, index: int, position: int) -> Span | None:
         """The nearest place named before the claim, else person, else
         organisation; an anaphor as the place it stands for."""
-        for role in ROLES:
-            span = self._last_before(self.names(index).of(role), position) or self._inherited(role, index)
+        names = self.names(index)
+        for own, role in _ENTITY_ORDER:
+            if role == "tagged":
+                span = names.tagged_before(position)
+                if span is not None and not self._compared(span):
+                    return span
+                continue
+            span = self._last_before(names.of(role), position) if own else self._inherited(role, index)
             if span:
-                return self._resolved(span)
+                return self._resolved(self._widest_around(names, span, position) if own else span)
         return None
+
+    def _widest_around(self, names: Names, span: Span, position: int) -> Span:
+        """An organisation whose name holds the place (茶陵县酷创集服装厂 holds
+        茶陵县): the claim is about the organisation."""
+        for org in names.of("org"):
+            if org.start <= span.start and span.end <= org.end <= position and org != span:
+                return span if is_authority(self.folded[org.start : org.end]) else org
+        return span
 
     def _last_before(self, names: list[Span], position: int) -> Span | None:
         """The last of NAMES that ends by POSITION and is not compared with."""
