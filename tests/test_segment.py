@@ -1,6 +1,8 @@
 """The dictionary cache and the look-ups built on it."""
 from __future__ import annotations
 
+import pytest
+
 from newsfacts.core import segment
 
 
@@ -31,3 +33,27 @@ def test_loaded_dictionary_answers_like_jieba():
     text = "攸县卫生厕所普及率达九成多"
     assert list(tokenizer.cut(text, HMM=False)) == list(reference.cut(text, HMM=False))
     assert segment.tag_of("醴陵") == "ns"
+
+
+# Rows written by hand: names jieba's dictionary does not hold, read by its tagger's HMM.
+TAGGED_WRITTEN = [
+    ("蒋澎龙改变战术", "蒋澎龙", "nr"),
+    ("房企购置土地", "房企", "j"),
+]
+
+
+@pytest.mark.parametrize("text, first, tag", TAGGED_WRITTEN)
+def test_tagger_reads_unseen_words(text, first, tag):
+    assert segment.tagged(text)[0] == (first, tag)
+
+
+def test_tagger_gives_the_same_tags_as_jieba_posseg_and_leaves_its_dictionary_alone():
+    import jieba
+
+    before = jieba.dt.dictionary
+    ours = segment.tagged("今年以来，宁德时代董事长曾毓群的身家增加了495亿美元。")
+    assert jieba.dt.dictionary == before
+    import jieba.posseg
+
+    tagger = jieba.posseg.POSTokenizer(segment._tokenizer())
+    assert ours == [(word, tag) for word, tag in tagger.cut("今年以来，宁德时代董事长曾毓群的身家增加了495亿美元。")]
