@@ -39,7 +39,7 @@ COLUMNS: dict[str, tuple[range, dict[int, set[str]]]] = {
     "char_classes.tsv": (range(2, 3), {}),
     "measure_words.tsv": (range(3, 4), {2: {"yes", "no"}}),
 }
-ONE_WORD_FILES = ("nominal_verbs.txt", "not_places.txt", "numeral_words.txt", "place_names.txt", "surnames.txt",
+ONE_WORD_FILES = ("market_names.txt", "nominal_verbs.txt", "not_places.txt", "numeral_words.txt", "place_names.txt", "surnames.txt",
                   "time_words.txt")
 
 

@@ -11,7 +11,7 @@ import re
 
 import regex
 
-from .. import lexicon, segment
+from .. import lexicon, segment, units
 from . import times
 from ..sentences import CLAUSE_MARKS, Sentence
 from ..numerals import DIGITS, is_han
@@ -22,6 +22,7 @@ _PERSON_STOP = lexicon.characters("after_person_name")
 # 引进茶陵县, 在醴陵市: what cannot be part of a place's name before its ending.
 _PLACE_STOP = frozenset(lexicon.characters("not_in_place_name") + DIGITS + "十百千万")
 _MAX_NAME = 6
+_NAME_NUMERALS = frozenset(DIGITS + "十百千万") - frozenset("0123456789")
 _ANAPHORS = lexicon.characters("anaphors")
 _COMMON_WORD = 100  # jieba dictionary count above which a word is not read as part of a name
 # 镇上, 村里: a place ending followed by a word of position is still a place.
@@ -96,7 +97,7 @@ def _name_before_a_verb(folded: str, start: int, end: int) -> Span | None:
         known = segment.is_word(name)
         if known and segment.tag_of(name) not in _PERSON_TAGS:
             continue  # 王牌, 高速: a word, not a name
-        if not known and any(segment.is_word(name[:cut]) for cut in range(2, length)):
+        if not known and any(segment.is_word(name[:cut]) for cut in range(max(2, surname + 1), length)):
             continue  # 张德 + 培: a word inside is read as a word, not a name
         if not known and not _tagged_as_name(folded, start, stop, end):
             continue  # 房企购置: jieba reads 房企 as an abbreviation, not a name
@@ -104,19 +105,21 @@ def _name_before_a_verb(folded: str, start: int, end: int) -> Span | None:
         if after.isdecimal() or after in CLAUSE_MARKS or after in _PERSON_STOP:
             return Span(start, stop)
         word = segment.longest_word_at(folded, stop, min(end, stop + 4))
-        if word is not None and segment.tag_of(word) == "v":
+        if word is not None and segment.tag_of(word) in ("v", "t"):  # 罗建华承包, 司徒浩然去年
             return Span(start, stop)
     return None
 
 
 def _tagged_as_name(folded: str, start: int, stop: int, end: int) -> bool:
     """Whether jieba's tagger, HMM included, reads FOLDED[START:STOP] as a
-    person's name in the few characters around it (蒋澎龙改变 yes, 房企购置 no)."""
+    person's name in the few characters around it, or at least not as
+    another word that runs past the surname (蒋澎龙改变 yes, 房企购置 no)."""
     words = segment.tagged(folded[start : min(end, stop + 3)])
-    if not words or words[0][1] not in _PERSON_TAGS:
+    if not words:
         return False
-    # 冯 / 明远: the tagger may read the surname alone as the name.
-    return words[0][0] == folded[start:stop] or words[0][0] in _surnames()
+    first, tag = words[0]
+    # 冯 / 明远, 罗 / 建华: the tagger may read the surname as a word of its own.
+    return first in _surnames() or (first == folded[start:stop] and tag in _PERSON_TAGS)
 
 
 # jieba's tags for people, places and organisations; nz (other proper
@@ -173,7 +176,6 @@ def _clause_starts(folded: str, sentence: Sentence) -> tuple[list[int], list[int
     return name_starts, subject_starts
 
 
-ROLES = ("place", "person", "org")  # the order in which a claim prefers them
 
 
 class Names:
@@ -201,6 +203,8 @@ class Names:
                 found = self._place_names()
             elif role == "person":
                 found = self._person_names()
+            elif role == "market":
+                found = self._market_names()
             else:
                 found = self._org_names()
             self._by_role[role] = found
@@ -271,6 +275,12 @@ class Names:
     def _place_names(self) -> list[Span]:
         return [span for span in self._merged_places() if not _quoted(self.folded, self.sentence.start, span.start)]
 
+    def _market_names(self) -> list[Span]:
+        folded, sentence = self.folded, self.sentence
+        return [Span(match.start(), match.end())
+                for match in _market_names().finditer(folded, sentence.start, sentence.end)
+                if not _word_across_edges(folded, match.start(), match.end(), sentence.start, sentence.end)]
+
     def _org_names(self) -> list[Span]:
         folded, sentence = self.folded, self.sentence
         merged_places = self._merged_places()
@@ -295,6 +305,11 @@ class Names:
         if first is not None:
             for match in title_before.finditer(folded, first.start(), sentence.end):
                 people.append(Span(match.start("name"), match.end("name")))
+            # 董事长徐旭东订了, 农民罗建华承包: a title and a name before a verb.
+            for title in before_words.finditer(folded, first.start(), sentence.end):
+                span = _name_before_a_verb(folded, title.end(), sentence.end)
+                if span is not None:
+                    people.append(span)
         clause_name = _clause_name()
         surnames = _surnames()
         starts = sorted(set(self._name_starts) | set(self._subjects()))
@@ -360,11 +375,14 @@ def _name_before(folded: str, floor: int, suffix: re.Match[str], longest: int, s
     start = suffix.start()
     while start > floor and suffix.start() - start < longest:
         ch = folded[start - 1]
-        if not is_han(ch) or ch in _PLACE_STOP or _verb_ends_at(folded, floor, start) or _time_ends_at(folded, floor, start):
+        if ch in _PLACE_STOP and not _numeral_opens_name(folded, floor, start - 1):
+            break
+        if not is_han(ch) or _verb_ends_at(folded, floor, start) or _time_ends_at(folded, floor, start):
             break
         start -= 1
         if ch in _ANAPHORS:
             break  # 该县, 本市: nothing stands before the pronoun
+    start = _after_a_count(folded, start, suffix.start())
     if suffix.start() - start < shortest:
         return None
     if suffix.start() - start == 1 and _ending_opens_a_word(folded, suffix):
@@ -373,6 +391,26 @@ def _name_before(folded: str, floor: int, suffix: re.Match[str], longest: int, s
     if name[0] not in _ANAPHORS and segment.is_word(name) and segment.tag_of(name) not in ("ns", "nt", "nz", "nr"):
         return None  # 网店, 商店: a common noun that happens to end like a name
     return Span(start, end)
+
+
+def _after_a_count(folded: str, start: int, ending: int) -> int:
+    """Where a name found back to START really starts: after the measure
+    word of a number before it (2个街道, 三个收费站: no name but 街道)."""
+    if start == 0 or not (folded[start - 1].isdecimal() or folded[start - 1] in _NAME_NUMERALS):
+        return start
+    unit = units.unit_at(folded, start)
+    return min(unit.end, ending) if unit is not None else start
+
+
+def _numeral_opens_name(folded: str, floor: int, position: int) -> bool:
+    """Whether the Chinese numeral at POSITION opens a name (三源浦朝鲜镇,
+    六安市) rather than counting (三个村, 全县十镇): no numeral before
+    it, and no unit or measure word after it."""
+    if folded[position] not in _NAME_NUMERALS:
+        return False
+    if position > floor and (folded[position - 1] in _PLACE_STOP or folded[position - 1].isdecimal()):
+        return False
+    return units.unit_at(folded, position + 1) is None
 
 
 def _ending_opens_a_word(folded: str, suffix: re.Match[str]) -> bool:
@@ -408,6 +446,11 @@ def _common_function_words(length: int) -> frozenset[str]:
         word for tag in ("v", "p", "d", "c", "t", "r") for word in segment.words_tagged(tag)
         if len(word) == length and segment.frequency(word) >= _COMMON_WORD
     )
+
+
+@cache
+def _market_names() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.words("market_names.txt")))
 
 
 @cache

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from .. import lexicon
 from ..sentences import Article
 from ..spans import Span
-from .entities import ROLES, Names, is_authority
+from .entities import Names, is_authority
 from .times import SentenceTimes
 
 _ANAPHOR_REACH = 20  # sentences back to look for what 该县 stands for
@@ -27,7 +27,8 @@ _COMPARED_NAME, _COMPARED_LAST = lexicon.ending_here("names_compared_after")
 
 
 # Where a claim's entity is looked for, in order: (in its own sentence?, role).
-_ENTITY_ORDER = ((True, "place"), (True, "person"), (True, "tagged"), (False, "place"), (True, "org"), (False, "person"), (False, "org"))
+_ENTITY_ORDER = ((True, "place"), (True, "market"), (True, "person"), (True, "tagged"), (False, "place"), (False, "market"),
+                 (True, "org"), (False, "person"), (False, "org"))
 
 
 class Scope:
