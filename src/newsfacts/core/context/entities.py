@@ -102,12 +102,25 @@ def _name_before_a_verb(folded: str, start: int, end: int) -> Span | None:
         if not known and not _tagged_as_name(folded, start, stop, end):
             continue  # 房企购置: jieba reads 房企 as an abbreviation, not a name
         after = folded[stop : stop + 1]
+        if after.isdecimal() and _leads_to_a_number(name):
+            continue  # 高达2.2亿: the word before a number, no name
         if after.isdecimal() or after in CLAUSE_MARKS or after in _PERSON_STOP:
             return Span(start, stop)
         word = segment.longest_word_at(folded, stop, min(end, stop + 4))
         if word is not None and segment.tag_of(word) in ("v", "t"):  # 罗建华承包, 司徒浩然去年
             return Span(start, stop)
     return None
+
+
+def _leads_to_a_number(name: str) -> bool:
+    """Whether NAME ends with a word that leads into a number (高达, 约, 有:
+    the tails of measure_edges.tsv), as no name before a number does."""
+    return any(name.endswith(tail) for tail in _number_leads())
+
+
+@cache
+def _number_leads() -> tuple[str, ...]:
+    return tuple(word for word, end in lexicon.rows("measure_edges.tsv") if end == "tail")
 
 
 def _tagged_as_name(folded: str, start: int, stop: int, end: int) -> bool:

@@ -81,6 +81,13 @@ class Scope:
         """The nearest place named before the claim, else person, else
         organisation; an anaphor as the place it stands for."""
         names = self.names(index)
+        nearest = None
+        for role in ("place", "market", "person"):
+            span = self._last_before(names.of(role), position)
+            if span and (nearest is None or span.end > nearest.end):
+                nearest = span
+        if nearest:
+            return self._resolved(self._widest_around(names, nearest, position))
         for own, role in _ENTITY_ORDER:
             if role == "tagged":
                 span = names.tagged_before(position)
