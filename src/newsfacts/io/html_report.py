@@ -39,7 +39,7 @@ KIND_STYLE: dict[Kind, tuple[int | None, str]] = {
     Kind.POWER: (320, "power"),
     Kind.SPEED: (270, "speed"),
     Kind.TEMPERATURE: (15, "temp"),
-    Kind.DURATION: (290, "time"),
+    Kind.DURATION: (290, "dur"),
     Kind.AGE: (60, "age"),
     Kind.MULTIPLE: (175, "×"),
     Kind.FRACTION: (225, "frac"),
