@@ -44,7 +44,7 @@ REPORT = ROOT / "bench" / "out-report.html"
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=1000, help="records in the corpus (default 1000)")
-    parser.add_argument("--paragraphs", type=int, default=40, help="paragraphs per record (default 40)")
+    parser.add_argument("--paragraphs", type=int, default=55, help="paragraphs per record (default 55)")
     parser.add_argument("--seed", type=int, default=1, help="seed for drawing paragraphs (default 1)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures here as JSON")
     return parser.parse_args(argv)

@@ -53,8 +53,9 @@ def test_text_travels_as_inert_json_and_comes_back_exact(text):
     after_head = page[page.index("<body>"):]
     assert "<script>alert" not in after_head and "<img" not in after_head and "<!--" not in after_head
     assert "<b>name</b>" not in page and "&lt;b&gt;name&lt;/b&gt;" in page and "&lt;!--" in page
-    # One inert block per document, one script of our own: nothing else opened or closed a <script>.
-    assert after_head.count("<script") == 3 and after_head.count("</script>") == 3
+    # One inert block per document and one of the kinds' tags, one script of our own: nothing else
+    # opened or closed a <script>.
+    assert after_head.count("<script") == 4 and after_head.count("</script>") == 4
     data, _ = _json_blocks(page)
     assert data["text"] == text and data["name"] == "<b>name</b>"
     assert [row[2] for row in data["claims"]] == [c.text for c in newsfacts.extract(text)]
@@ -352,3 +353,27 @@ def test_screens_fit_and_are_not_blank(browser, report, width, height):
             assert len(shot.convert("RGB").getcolors(1 << 20) or []) > 50
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = map(linear, rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.mark.parametrize("kind", list(html_report.KIND_STYLE), ids=str)
+def test_each_kind_has_a_tag_and_enough_contrast(kind):
+    """WCAG AA (4.5:1) for the page's text (#111) and tags (#222) on each
+    kind's highlight (hsl(hue 75% 86%), or grey): report.css and KIND_STYLE."""
+    import colorsys
+
+    hue, tag = html_report.KIND_STYLE[kind]
+    assert tag and list(html_report.KIND_STYLE.values()).count((hue, tag)) == 1
+    background = colorsys.hls_to_rgb((hue or 0) / 360, 0.86, 0 if hue is None else 0.75)
+    for ink in (0x11 / 255, 0x22 / 255):
+        ratio = (_luminance(background) + 0.05) / (_luminance((ink, ink, ink)) + 0.05)
+        assert ratio >= 4.5, f"{kind}: {ratio:.1f}:1"
+    css = html_report._assets()[0]
+    assert f".k-{kind.value}{{" in css and "hsl(var(--hue) var(--sat) 86%)" in css

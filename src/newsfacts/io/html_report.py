@@ -111,6 +111,7 @@ def render(report: Report) -> str:
         style=Markup(style),
         script=Markup(script),
         policy=policy(style, script),
+        tags=Markup(script_json({kind.value: tag for kind, (_, tag) in KIND_STYLE.items()})),
     )
 
 

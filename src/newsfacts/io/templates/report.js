@@ -12,6 +12,7 @@
   var TABLE_COLUMNS = ["line", "text", "value", "unit", "kind", "qualifier", "change", "measure", "time", "entity"];
   var NUMERIC = {line: "line", value: "sort"};
   var collator = new Intl.Collator("zh");
+  var TAGS = JSON.parse(document.getElementById("tags").textContent);  // kind -> the tag after its highlights
 
   var blocks = document.querySelectorAll("script[type='application/json'][id^=d]");
   var view = document.getElementById("view");
@@ -120,7 +121,7 @@
       button.type = "button";
       button.dataset.kind = kind;
       button.setAttribute("aria-pressed", "false");
-      var sample = el("mark", "claim k-" + kind, getComputedStyle(probe(kind), "::after").content.replace(/^"|"$/g, ""));
+      var sample = el("mark", "claim k-" + kind, TAGS[kind] || kind);
       sample.setAttribute("aria-hidden", "true");
       button.appendChild(sample);
       button.appendChild(el("span", "name", kind + " " + counts[kind]));
@@ -132,16 +133,6 @@
       legend.appendChild(item);
     });
     kindFilter.value = "";
-  }
-
-  // A highlight of KIND, out of sight, to read its tag from the style sheet.
-  function probe(kind) {
-    var mark = document.getElementById("probe") || el("mark");
-    mark.id = "probe";
-    mark.className = "claim k-" + kind;
-    mark.hidden = true;
-    if (!mark.parentNode) document.body.appendChild(mark);
-    return mark;
   }
 
   function matches(claim, kind, query) {
