@@ -377,3 +377,45 @@ def test_each_kind_has_a_tag_and_enough_contrast(kind):
         assert ratio >= 4.5, f"{kind}: {ratio:.1f}:1"
     css = html_report._assets()[0]
     assert f".k-{kind.value}{{" in css and "hsl(var(--hue) var(--sat) 86%)" in css
+
+
+def test_a_large_corpus_stays_responsive(browser, tmp_path):
+    """1,000 documents and over 50,000 claims (the samples' claims, put
+    together without extracting them again): the page loads, opens a
+    document and applies a kind filter within the time a reader waits.
+    bench/html_report.py measures the same on an extracted corpus."""
+    import dataclasses
+
+    samples = sorted((ROOT / "samples").glob("*.txt"))
+    found = [(path.read_text(encoding="utf-8"), newsfacts.extract_file(path)) for path in samples]
+    report = html_report.Report()
+    for number in range(1000):
+        text, claims = found[number % len(found)]
+        if number % 2 == 0:  # every other document is two samples
+            second, more = found[(number + 3) % len(found)]
+            shift = len(text) + 2
+            claims = claims + [dataclasses.replace(c, start=c.start + shift, end=c.end + shift) for c in more]
+            text = f"{text}\n\n{second}"
+        report.add(f"doc-{number:04d}", text, claims)
+    assert report.claim_count() >= 50_000
+    page = tmp_path / "large.html"
+    with page.open("w", encoding="utf-8") as out:
+        report.write(out)
+    browser.set_script_timeout(30)
+    browser.get(page.as_uri())
+    load = browser.execute_script("var t = performance.getEntriesByType('navigation')[0]; return t.loadEventEnd - t.startTime")
+    timed = """
+        var done = arguments[arguments.length - 1], started = performance.now();
+        (%s)();
+        document.body.offsetHeight;
+        requestAnimationFrame(function () { setTimeout(function () { done(performance.now() - started); }, 0); });
+    """
+    opening = browser.execute_async_script(
+        timed % "function () { location.hash = '#d500'; window.dispatchEvent(new HashChangeEvent('hashchange')); }")
+    filtering = browser.execute_async_script(timed % """function () {
+        var s = document.getElementById('kind-filter'); s.value = s.options[1].value; s.dispatchEvent(new Event('change')); }""")
+    print(f"large report: {page.stat().st_size:,} bytes, {report.claim_count():,} claims; load {load:.0f} ms, "
+          f"open {opening:.0f} ms, kind filter {filtering:.0f} ms")
+    # Loading is mostly reading and parsing the file's megabytes: a loose bound
+    # here, so a busy machine does not fail it; the figures above are printed.
+    assert load < 4000 and opening < 2000 and filtering < 2000
