@@ -419,3 +419,12 @@ def test_a_large_corpus_stays_responsive(browser, tmp_path):
     # Loading is mostly reading and parsing the file's megabytes: a loose bound
     # here, so a busy machine does not fail it; the figures above are printed.
     assert load < 4000 and opening < 2000 and filtering < 2000
+
+
+@pytest.mark.parametrize("fmt", ["html", "xlsx"])
+def test_an_input_as_output_is_refused_before_any_work(fmt, tmp_path):
+    target = tmp_path / f"a.{fmt}"
+    target.write_text("收入3万元。", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", "--format", fmt, str(target), "-o", str(target)])
+    assert result.exit_code == 2 and "refusing to overwrite it" in result.output
+    assert target.read_text(encoding="utf-8") == "收入3万元。"

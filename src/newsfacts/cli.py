@@ -126,22 +126,23 @@ def extract(
         for _, batch in documents():
             yield from batch
 
+    opened = _opened(output, files, pattern, binary=chosen == "xlsx")  # refuses a bad -o before any work
     if chosen == "html":
         from .io.html_report import Report
 
-        report = Report()
+        report = Report()  # one page: every document is held until the end
         for document, found in documents():
             if document is not None:
                 report.add(document.name, document.text, found, document.offset)
-        with _opened(output, files, pattern) as out:
+        with opened as out:
             report.write(out)
     elif chosen == "xlsx":
         from .io import xlsx
 
-        with _opened(output, files, pattern, binary=True) as out:
+        with opened as out:
             xlsx.write(claims(), out)
     else:
-        with _opened(output, files, pattern) as out:
+        with opened as out:
             if excel and chosen in ("csv", "tsv"):
                 out.write("\ufeff")
             writers.write(claims(), chosen, out)
@@ -171,12 +172,13 @@ def summary(
 
     _check_corpus_options(jsonl_field, id_field)
     chosen = _chosen(fmt, output, "table", SUMMARY_FORMATS)
+    opened = _opened(output, files, "*.txt" if jsonl_field is None else "*.jsonl", binary=chosen == "xlsx")
     result = Summary()
     failed = False
     for item, batch in _documents(files, encoding, jsonl_field, id_field, quiet, jobs):
         failed |= item is None
         result.add_all(batch)
-    with _opened(output, files, "*.txt" if jsonl_field is None else "*.jsonl", binary=chosen == "xlsx") as out:
+    with opened as out:
         result.write(chosen, out)
     if failed:
         raise typer.Exit(1)

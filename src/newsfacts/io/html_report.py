@@ -94,12 +94,13 @@ class Report:
 def render(report: Report) -> str:
     from markupsafe import Markup
 
-    kinds = [kind for kind in Kind if any(kind.value in d.counts() for d in report.documents)]
-    documents = [
-        {"name": d.name, "lang": script_of(d.text), "counts": d.counts(), "total": len(d.claims),
-         "json": Markup(script_json(document_data(d)))}
-        for d in report.documents
-    ]
+    documents = []
+    for document in report.documents:
+        lang = script_of(document.text)
+        documents.append({"name": document.name, "lang": lang, "counts": document.counts(),
+                          "total": len(document.claims), "json": Markup(script_json(document_data(document, lang)))})
+    found = set().union(*(d["counts"] for d in documents))
+    kinds = [kind for kind in Kind if kind.value in found]
     langs = Counter(d["lang"] for d in documents)
     style, script = _assets()
     return _environment().get_template("report.html.j2").render(
@@ -115,7 +116,7 @@ def render(report: Report) -> str:
     )
 
 
-def document_data(document: Document) -> dict:
+def document_data(document: Document, lang: str | None = None) -> dict:
     """What the page's script needs of DOCUMENT: its text, and each claim as
     a row of COLUMNS, with offsets in UTF-16 code units (JavaScript's) and
     its value written for reading ("9,000,000,000", "50–500")."""
@@ -128,7 +129,7 @@ def document_data(document: Document) -> dict:
             claim.unit, claim.kind.value, _name(claim.qualifier), _name(claim.change),
             claim.measure, claim.time, claim.entity, claim.line,
         ])
-    return {"name": document.name, "lang": script_of(document.text), "text": document.text, "claims": rows}
+    return {"name": document.name, "lang": lang or script_of(document.text), "text": document.text, "claims": rows}
 
 
 def readable_value(claim: Claim) -> str:
