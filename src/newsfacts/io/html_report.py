@@ -97,7 +97,7 @@ def render(report: Report) -> str:
     documents = []
     for document in report.documents:
         lang = script_of(document.text)
-        documents.append({"name": document.name, "lang": lang, "counts": document.counts(),
+        documents.append({"name": document.name, "lang": lang, "opening": opening(document.text), "counts": document.counts(),
                           "total": len(document.claims), "json": Markup(script_json(document_data(document, lang)))})
     found = set().union(*(d["counts"] for d in documents))
     kinds = [kind for kind in Kind if kind.value in found]
@@ -114,6 +114,19 @@ def render(report: Report) -> str:
         policy=policy(style, script),
         tags=Markup(script_json({kind.value: tag for kind, (_, tag) in KIND_STYLE.items()})),
     )
+
+
+def opening(text: str, length: int = 40) -> str:
+    """The first words of TEXT, to tell documents apart in the index.
+
+    >>> opening("\\n\\n  打好党建“组合拳”\\n茶陵县"), opening("一" * 50)[-3:]
+    ('打好党建“组合拳”', '一一…')
+    """
+    for line in text[:2000].splitlines():
+        line = line.strip()
+        if line:
+            return line if len(line) <= length else line[:length] + "…"
+    return ""
 
 
 def document_data(document: Document, lang: str | None = None) -> dict:
