@@ -16,7 +16,8 @@ from typing import IO, ContextManager, Iterator, Optional
 import typer
 
 from . import __version__
-from .io.writers import FORMATS
+from .io.summary import SUMMARY_FORMATS
+from .io.writers import FORMATS, format_of
 
 app = typer.Typer(
     add_completion=False,
@@ -81,7 +82,9 @@ _JOBS = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes; 0 means o
 def extract(
     files: list[str] = _FILES,
     fmt: Optional[Format] = typer.Option(
-        None, "--format", "-f", help="Output format. Default: table on a terminal, csv otherwise."
+        None, "--format", "-f",
+        help="Output format. Default: what -o's extension names (.csv .tsv .json .jsonl .html .xlsx), "
+        "else table on a terminal and csv otherwise.",
     ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
     excel: bool = typer.Option(False, "--excel", help="Start CSV/TSV output with a byte-order mark, for Excel on Windows."),
@@ -109,26 +112,55 @@ def extract(
     if dask is not None:
         _run_on_dask(files, output, dask, encoding, jsonl_field, id_field, selection)
         return
-    chosen = fmt.value if fmt else ("table" if output is None and sys.stdout.isatty() else "csv")
+    chosen = _chosen(fmt, output, "table" if output is None and sys.stdout.isatty() else "csv")
     failed = False
+    pattern = "*.txt" if jsonl_field is None else "*.jsonl"
+
+    def documents() -> Iterator:
+        nonlocal failed
+        for item, found in _documents(files, encoding, jsonl_field, id_field, quiet, jobs):
+            failed |= item is None
+            yield item, select.select(found, selection)
 
     def claims() -> Iterator:
-        nonlocal failed
-        for claim_batch_ok, batch in _claims(files, encoding, jsonl_field, id_field, quiet, jobs):
-            failed |= not claim_batch_ok
-            yield from select.select(batch, selection)
+        for _, batch in documents():
+            yield from batch
 
-    with _opened(output, files, "*.txt" if jsonl_field is None else "*.jsonl") as out:
-        if excel and chosen in ("csv", "tsv"):
-            out.write("\ufeff")
-        writers.write(claims(), chosen, out)
+    opened = _opened(output, files, pattern, binary=chosen == "xlsx")  # refuses a bad -o before any work
+    if chosen == "html":
+        from .io.html_report import Report
+
+        report = Report()  # one page: every document is held until the end
+        for document, found in documents():
+            if document is not None:
+                report.add(document.name, document.text, found, document.offset)
+        with opened as out:
+            report.write(out)
+    elif chosen == "xlsx":
+        from .io import xlsx
+
+        with opened as out:
+            xlsx.write(claims(), out)
+    else:
+        with opened as out:
+            if excel and chosen in ("csv", "tsv"):
+                out.write("\ufeff")
+            writers.write(claims(), chosen, out)
     if failed:
         raise typer.Exit(1)
+
+
+# The formats of newsfacts summary, as the choices of its --format.
+SummaryFormat = Enum("SummaryFormat", [(name, name) for name in SUMMARY_FORMATS], type=str)  # type: ignore[misc]
 
 
 @app.command()
 def summary(
     files: list[str] = _FILES,
+    fmt: Optional[SummaryFormat] = typer.Option(
+        None, "--format", "-f", help="Output format. Default: a table, or what -o's extension names."
+    ),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
     encoding: Optional[str] = _ENCODING,
     jsonl_field: Optional[str] = _JSONL_FIELD,
     id_field: Optional[str] = _ID_FIELD,
@@ -139,20 +171,31 @@ def summary(
     from .io.summary import Summary
 
     _check_corpus_options(jsonl_field, id_field)
+    chosen = _chosen(fmt, output, "table", SUMMARY_FORMATS)
+    opened = _opened(output, files, "*.txt" if jsonl_field is None else "*.jsonl", binary=chosen == "xlsx")
     result = Summary()
     failed = False
-    for ok, batch in _claims(files, encoding, jsonl_field, id_field, quiet, jobs):
-        failed |= not ok
+    for item, batch in _documents(files, encoding, jsonl_field, id_field, quiet, jobs):
+        failed |= item is None
         result.add_all(batch)
-    result.print(sys.stdout)
+    with opened as out:
+        result.write(chosen, out)
     if failed:
         raise typer.Exit(1)
 
 
-def _claims(files: list[str], encoding: str | None, jsonl_field: str | None, id_field: str | None,
-            quiet: bool, jobs: int = 1) -> Iterator[tuple[bool, list]]:
-    """(read fine, claims) per document; an unreadable one is reported on
-    standard error as one line and yields (False, [])."""
+def _chosen(fmt: Enum | None, output: Path | None, default: str, choices: tuple[str, ...] = FORMATS) -> str:
+    """The output format: --format, else the one -o's extension names, else DEFAULT."""
+    if fmt is not None:
+        return str(fmt.value)
+    named = format_of(output) if output is not None and str(output) != "-" else None
+    return named if named in choices else default
+
+
+def _documents(files: list[str], encoding: str | None, jsonl_field: str | None, id_field: str | None,
+               quiet: bool, jobs: int = 1) -> Iterator[tuple[object, list]]:
+    """(document, its claims) per document; an unreadable one is reported
+    on standard error as one line and yields (None, [])."""
     from .io import parallel, sources
 
     corpus = sources.Corpus(jsonl_field, id_field) if jsonl_field else None
@@ -161,9 +204,9 @@ def _claims(files: list[str], encoding: str | None, jsonl_field: str | None, id_
         for item, found in parallel.extract_all(documents, jobs):
             if isinstance(item, sources.InputError):
                 progress.say(f"newsfacts: {item}")
-                yield False, []
+                yield None, []
             else:
-                yield True, found
+                yield item, found
             progress.advance()
 
 
@@ -279,22 +322,25 @@ def _usage(message: str):
 class _opened:
     """Standard output, or a file that appears only once it is complete."""
 
-    def __init__(self, path: Path | None, inputs: list[str], pattern: str) -> None:
+    def __init__(self, path: Path | None, inputs: list[str], pattern: str, binary: bool = False) -> None:
         from .io.sources import expand
 
         self.path = path
-        self.file: ContextManager[IO[str]] | None = None
+        self.binary = binary
+        self.file: ContextManager[IO] | None = None
+        if binary and (path is None or str(path) == "-") and sys.stdout.isatty():
+            _usage("a workbook is a binary file: give -o NAME.xlsx, or redirect standard output")
         if path is not None and path.exists() and any(
             name != "-" and os.path.exists(name) and os.path.samefile(name, path) for name in expand(inputs, pattern)
         ):
             _usage(f"--output {path} is one of the inputs; refusing to overwrite it")
 
-    def __enter__(self) -> IO[str]:
+    def __enter__(self) -> IO:
         if self.path is None or str(self.path) == "-":
-            return sys.stdout
+            return sys.stdout.buffer if self.binary else sys.stdout
         from .atomic import replacing
 
-        self.file = replacing(self.path, "w", encoding="utf-8", newline="")
+        self.file = replacing(self.path, "wb") if self.binary else replacing(self.path, "w", encoding="utf-8", newline="")
         try:
             return self.file.__enter__()
         except OSError as error:

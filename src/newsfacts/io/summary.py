@@ -1,14 +1,19 @@
 """newsfacts summary: how many claims of each kind, per input, and the
-largest money and percent figures, for a quick look at a corpus."""
+largest money and percent figures, for a quick look at a corpus; as a
+table, CSV (one row per input), JSON, an HTML page or a workbook."""
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from typing import IO, Iterable
+
+import orjson
 
 from ..claim import Claim, Kind
 from .writers import cell
 
 _TOP = 5
+SUMMARY_FORMATS: tuple[str, ...] = ("table", "csv", "json", "html", "xlsx")
 
 
 class Summary:
@@ -32,6 +37,65 @@ class Summary:
         for claim in claims:
             self.add(claim)
         return self
+
+    def kinds(self) -> list[str]:
+        """The kinds found, most frequent first."""
+        return [kind for kind, _ in self.by_kind.most_common()]
+
+    def write(self, fmt: str, out: IO) -> None:
+        """Write the summary to OUT in FMT, one of SUMMARY_FORMATS (xlsx to
+        a binary file, the others to a text file)."""
+        if fmt == "table":
+            self.print(out)
+        elif fmt == "csv":
+            self.write_csv(out)
+        elif fmt == "json":
+            out.write(_json(self.to_dict()) + "\n")
+        elif fmt == "html":
+            from .html_report import render_summary
+
+            out.write(render_summary(self))
+        elif fmt == "xlsx":
+            from .xlsx import write_summary_workbook
+
+            write_summary_workbook(self, out)
+        else:
+            raise ValueError(f"unknown summary format: {fmt}")
+
+    def rows(self) -> list[list[object]]:
+        """One row per input, then all: input, claims, then a count per kind."""
+        kinds = self.kinds()
+        rows: list[list[object]] = [
+            [source, sum(counts.values()), *(counts.get(kind, 0) for kind in kinds)]
+            for source, counts in self.by_source.items()
+        ]
+        rows.append(["all", sum(self.by_kind.values()), *(self.by_kind[kind] for kind in kinds)])
+        return rows
+
+    def write_csv(self, out: IO[str]) -> None:
+        """One row per input, and a last row for all of them (CRLF line ends):
+
+        >>> import io
+        >>> from newsfacts import extract
+        >>> out = io.StringIO()
+        >>> Summary().add_all(extract("收入3万元，增长5%，游客8人。", source="a.txt")).write_csv(out)
+        >>> print(out.getvalue().replace("\\r", ""), end="")
+        input,claims,money,percent,count
+        a.txt,3,1,1,1
+        all,3,1,1,1
+        """
+        writer = csv.writer(out, dialect="excel")
+        writer.writerow(["input", "claims", *self.kinds()])
+        writer.writerows(self.rows())
+
+    def to_dict(self) -> dict:
+        return {
+            "claims": sum(self.by_kind.values()),
+            "per_kind": dict(self.by_kind.most_common()),
+            "per_input": [{"input": source, "claims": sum(counts.values()), "per_kind": dict(counts.most_common())}
+                          for source, counts in self.by_source.items()],
+            "largest": {kind.value: [claim.to_dict() for claim in top] for kind, top in self.largest.items()},
+        }
 
     def print(self, out: IO[str]) -> None:
         from rich.console import Console
@@ -66,3 +130,12 @@ class Summary:
 
 def _size(claim: Claim):
     return claim.value if claim.value is not None else claim.high
+
+
+def _json(data: dict) -> str:
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    except orjson.JSONEncodeError:  # an integer past 64 bits
+        import json
+
+        return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,4 +1,6 @@
-"""Write claims as a rich table, CSV, TSV, JSON or JSON Lines.
+"""Write claims as a rich table, CSV, TSV, JSON or JSON Lines; the HTML
+report (html_report.py) and Excel workbooks (xlsx.py) have modules of
+their own, loaded only when asked for.
 
 Every format takes its fields from claim.FIELDS, in that order.
 """
@@ -6,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 
 import orjson
 from decimal import Decimal
@@ -119,4 +122,22 @@ _WRITERS: dict[str, Callable[[Iterable[Claim], IO[str]], int]] = {
     "json": _write_json,
     "jsonl": _write_jsonl,
 }
-FORMATS: tuple[str, ...] = tuple(_WRITERS)  # the choices of --format, in this order
+# Formats written from the whole run rather than claim by claim: the HTML
+# report needs each document's text, and a workbook is a binary file.
+REPORTS: tuple[str, ...] = ("html", "xlsx")
+FORMATS: tuple[str, ...] = (*_WRITERS, *REPORTS)  # the choices of --format, in this order
+# The format an -o file's name asks for when --format is not given.
+EXTENSIONS: dict[str, str] = {
+    ".csv": "csv", ".tsv": "tsv", ".json": "json", ".jsonl": "jsonl", ".html": "html", ".htm": "html", ".xlsx": "xlsx",
+}
+
+
+def format_of(path: object) -> str | None:
+    """The format an output file's name ends in, or None.
+
+    >>> format_of("report.HTML"), format_of("facts.xlsx"), format_of("facts.txt"), format_of(None)
+    ('html', 'xlsx', None, None)
+    """
+    if path is None:
+        return None
+    return EXTENSIONS.get(os.path.splitext(str(path))[1].lower())
