@@ -24,10 +24,16 @@ _PLACE_STOP = frozenset(lexicon.characters("not_in_place_name") + DIGITS + "十�
 _MAX_NAME = 6
 _NAME_NUMERALS = frozenset(DIGITS + "十百千万") - frozenset("0123456789")
 _ANAPHORS = lexicon.characters("anaphors")
+_REFERRING = lexicon.characters("referring")  # 该县, 全镇, 本市
 _COMMON_WORD = 100  # jieba dictionary count above which a word is not read as part of a name
 # 镇上, 村里: a place ending followed by a word of position is still a place.
 _PLACE_WORDS_AFTER = frozenset(lexicon.characters("position_after_place"))
 _MAX_ORG = 12
+
+
+@cache
+def _place_endings() -> frozenset[str]:
+    return frozenset(word for word in _suffixes()["place"] if len(word) == 1)
 
 
 @cache
@@ -149,6 +155,7 @@ def _tagged_names(folded: str, start: int, end: int) -> list[Span]:
     at = start
     for word, tag in segment.tagged(folded[start:end]):
         if (tag in _NAME_TAGS and len(word) >= 2 and all(is_han(ch) for ch in word) and word not in _not_places()
+                and not _part_of_a_place(word)
                 and not (tag in _PERSON_TAGS and segment.frequency(word) >= _COMMON_WORD)):
             names.append(Span(at, at + len(word)))
         at += len(word)
@@ -265,7 +272,7 @@ class Names:
             if word is None:
                 continue
             tag = segment.tag_of(word)
-            if tag == "ns" and word not in _not_places():
+            if tag == "ns" and word not in _not_places() and not _part_of_a_place(word):
                 places.append(Span(position, position + len(word)))
             elif tag == "nt":
                 self._subject_orgs.append(Span(position, position + len(word)))
@@ -398,11 +405,15 @@ def _name_before(folded: str, floor: int, suffix: re.Match[str], longest: int, s
     start = _after_a_count(folded, start, suffix.start())
     if suffix.start() - start < shortest:
         return None
+    if suffix.group() in _place_endings() and _ending_inside_a_word(folded, start, suffix):
+        return None  # 国际汇市: 汇市 is a word, its 市 no city's ending
     if suffix.start() - start == 1 and _ending_opens_a_word(folded, suffix):
         return None  # 获省政府表扬: one character before 省政府 is no province
     name = folded[start:end]
-    if name[0] not in _ANAPHORS and segment.is_word(name) and segment.tag_of(name) not in ("ns", "nt", "nz", "nr"):
-        return None  # 网店, 商店: a common noun that happens to end like a name
+    if name[0] not in _REFERRING and segment.is_word(name) and segment.tag_of(name) not in ("ns", "nt", "nz", "nr"):
+        return None  # 网店, 商店: a common noun that happens to end like a name (全镇 refers to one)
+    if len(name) == len(suffix.group()) + 1 and name[0] in _place_endings():
+        return None  # 镇区, 县城区: a part of the place its first character names, no name
     return Span(start, end)
 
 
@@ -415,6 +426,14 @@ def _after_a_count(folded: str, start: int, ending: int) -> int:
     return min(unit.end, ending) if unit is not None else start
 
 
+def _part_of_a_place(word: str) -> bool:
+    """镇区, 镇内, 县城, 市区: a place's ending and a word of position or
+    another ending, which jieba's dictionary tags as places but which name
+    a part of whatever place the text is about."""
+    return (len(word) == 2 and word[0] in _place_endings()
+            and (word[1] in _PLACE_WORDS_AFTER or word[1] in _place_endings() or word[1] in "城"))
+
+
 def _numeral_opens_name(folded: str, floor: int, position: int) -> bool:
     """Whether the Chinese numeral at POSITION opens a name (三源浦朝鲜镇,
     六安市) rather than counting (三个村, 全县十镇): no numeral before
@@ -424,6 +443,17 @@ def _numeral_opens_name(folded: str, floor: int, position: int) -> bool:
     if position > floor and (folded[position - 1] in _PLACE_STOP or folded[position - 1].isdecimal()):
         return False
     return units.unit_at(folded, position + 1) is None
+
+
+def _ending_inside_a_word(folded: str, start: int, suffix: re.Match[str]) -> bool:
+    """Whether jieba's reading of the name START..SUFFIX's end joins the
+    ending to the character before it into a word that names no place
+    (国际 / 汇市), unless the whole name is one dictionary word (攸县)."""
+    end = suffix.end()
+    glued = folded[suffix.start() - 1 : end]
+    if segment.is_word(folded[start:end]) or not segment.is_word(glued) or segment.tag_of(glued) == "ns":
+        return False  # 攸县; 惠山区 (山区 is a place word): the ending stands
+    return suffix.start() not in segment.best_path_cuts(folded, start, min(len(folded), end + 2))
 
 
 def _ending_opens_a_word(folded: str, suffix: re.Match[str]) -> bool:

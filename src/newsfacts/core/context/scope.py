@@ -130,7 +130,7 @@ class Scope:
         found = self._from_paragraph(what, index)
         if found is None and self.headline is not None and self.headline != index:
             headline = self._spans(what, self.headline)
-            return headline[-1] if headline else None
+            return (headline[-1] if what == "time" else headline[0]) if headline else None
         return found
 
     def _from_paragraph(self, what: str, index: int) -> Span | None:
@@ -154,7 +154,7 @@ class Scope:
                 break
             spans = self._spans(what, before)
             if spans:
-                answer = spans[-1]
+                answer = spans[-1] if what == "time" else spans[0]
                 break
             at = before
         for sentence in walked:
