@@ -270,6 +270,8 @@ ENTITIES_WRITTEN = [
     ("兴化市是全国闻名的水产之乡。全市水产品年产量超过30万吨。", "30万吨", "兴化市", True),
     # the earlier sentence's subject, not the last place it names
     ("三河镇位于清水县北部，距县城45公里，距临江市60公里。全镇共有农户9800户。", "9800户", "三河镇", True),
+    # nothing named before the number, nor in the paragraph: the name after it
+    ("有30年教龄的刘老师今年退休。", "30年", "刘老师", True),
     # an ending glued into another word is no ending (股市, 楼市)
     ("近期国内股市成交额达到9000亿元。", "9000亿元", "国内", False),
     # 镇区 and 镇内 are parts of the place the text is about, no names

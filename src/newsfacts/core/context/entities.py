@@ -272,8 +272,9 @@ class Names:
             if word is None:
                 continue
             tag = segment.tag_of(word)
-            if tag == "ns" and word not in _not_places() and not _part_of_a_place(word):
-                places.append(Span(position, position + len(word)))
+            if (tag == "ns" and word not in _not_places() and not _part_of_a_place(word)
+                    and not _word_across_edges(folded, position, position + len(word), sentence.start, sentence.end)):
+                places.append(Span(position, position + len(word)))  # not the 国内 of 国内生产总值
             elif tag == "nt":
                 self._subject_orgs.append(Span(position, position + len(word)))
         self._places = _merge(places)

@@ -26,11 +26,6 @@ _REFERRING_TIMES = frozenset(lexicon.word_list("referring_times"))
 _COMPARED_NAME, _COMPARED_LAST = lexicon.ending_here("names_compared_after")
 
 
-# Where a claim's entity is looked for, in order: (in its own sentence?, role).
-_ENTITY_ORDER = ((True, "place"), (True, "market"), (True, "person"), (True, "tagged"), (False, "place"), (False, "market"),
-                 (True, "org"), (False, "person"), (False, "org"))
-
-
 class Scope:
     def __init__(self, folded: str, article: Article, spaces: tuple[int, ...] = ()) -> None:
         self.folded = folded
@@ -78,8 +73,14 @@ class Scope:
         return span
 
     def entity(self, index: int, position: int) -> Span | None:
-        """The nearest place named before the claim, else person, else
-        organisation; an anaphor as the place it stands for."""
+        """What a claim at POSITION in sentence INDEX is about, looked for
+        in this order: the place, market or person of its own sentence
+        nearest before the number (an organisation that holds the place
+        whole); a name jieba's tagger reads in its clause; the subject
+        place of the paragraph's earlier sentence or of the headline; an
+        organisation of its own sentence, before the number or else after
+        it; the earlier sentence's or headline's person or organisation.
+        An anaphor (该县, 全市) is given as the place it stands for."""
         names = self.names(index)
         nearest = None
         for role in ("place", "market", "person"):
@@ -88,16 +89,19 @@ class Scope:
                 nearest = span
         if nearest:
             return self._resolved(self._widest_around(names, nearest, position))
-        for own, role in _ENTITY_ORDER:
-            if role == "tagged":
-                span = names.tagged_before(position)
-                if span is not None and not self._compared(span):
-                    return span
-                continue
-            span = self._last_before(names.of(role), position) if own else self._inherited(role, index)
-            if span:
-                return self._resolved(self._widest_around(names, span, position) if own else span)
-        return None
+        span = names.tagged_before(position)
+        if span is not None and not self._compared(span):
+            return span
+        span = (self._inherited("place", index) or self._inherited("market", index)
+                or self._last_before(names.of("org"), position) or self._first_after(names, position)
+                or self._inherited("person", index) or self._inherited("org", index))
+        return self._resolved(span) if span else None
+
+    def _first_after(self, names: Names, position: int) -> Span | None:
+        """The first place, market, person or organisation named after the
+        number in its own sentence (逾100名教师昨午在皇后像广场)."""
+        after = [span for role in ("place", "market", "person", "org") for span in names.of(role) if span.start >= position]
+        return min(after, key=lambda span: span.start) if after else None
 
     def _widest_around(self, names: Names, span: Span, position: int) -> Span:
         """An organisation whose name holds the place (茶陵县酷创集服装厂 holds
