@@ -270,6 +270,9 @@ ENTITIES_WRITTEN = [
     ("兴化市是全国闻名的水产之乡。全市水产品年产量超过30万吨。", "30万吨", "兴化市", True),
     # the earlier sentence's subject, not the last place it names
     ("三河镇位于清水县北部，距县城45公里，距临江市60公里。全镇共有农户9800户。", "9800户", "三河镇", True),
+    # an exchange rate is about its currency, not the other side of 兑
+    ("昨日人民币汇率中间价报7.12元。", "7.12元", "人民币", True),
+    ("昨日韩元兑美元汇率收在1320韩元。", "1320韩元", "韩元", True),
     # nothing named before the number, nor in the paragraph: the name after it
     ("有30年教龄的刘老师今年退休。", "30年", "刘老师", True),
     # an ending glued into another word is no ending (股市, 楼市)

@@ -225,6 +225,8 @@ class Names:
                 found = self._person_names()
             elif role == "market":
                 found = self._market_names()
+            elif role == "currency":
+                found = self._currencies()
             else:
                 found = self._org_names()
             self._by_role[role] = found
@@ -301,6 +303,15 @@ class Names:
         return [Span(match.start(), match.end())
                 for match in _market_names().finditer(folded, sentence.start, sentence.end)
                 if not _word_across_edges(folded, match.start(), match.end(), sentence.start, sentence.end)]
+
+    def _currencies(self) -> list[Span]:
+        """Currencies whose exchange rate the sentence gives (新台币汇率昨日收在…,
+        日圆兑美元): what the rate is about."""
+        folded, sentence = self.folded, self.sentence
+        rate_words = tuple(lexicon.word_list("rate_of_currency"))
+        return [Span(match.start(), match.end("currency"))
+                for match in _currency_rates().finditer(folded, sentence.start, sentence.end)
+                if not folded.endswith(rate_words, sentence.start, match.start())]  # the 美元 of 新台币兑美元汇率
 
     def _org_names(self) -> list[Span]:
         folded, sentence = self.folded, self.sentence
@@ -490,6 +501,12 @@ def _common_function_words(length: int) -> frozenset[str]:
         word for tag in ("v", "p", "d", "c", "t", "r") for word in segment.words_tagged(tag)
         if len(word) == length and segment.frequency(word) >= _COMMON_WORD
     )
+
+
+@cache
+def _currency_rates() -> re.Pattern[str]:
+    currencies = [surface for surface, kind, *_ in lexicon.rows("units.tsv") if kind == "money" and len(surface) > 1]
+    return re.compile(rf"(?P<currency>{lexicon.alternation(currencies)})(?:{lexicon.alternation(lexicon.word_list('rate_of_currency'))})")
 
 
 @cache

@@ -74,7 +74,8 @@ class Scope:
 
     def entity(self, index: int, position: int) -> Span | None:
         """What a claim at POSITION in sentence INDEX is about, looked for
-        in this order: the place, market or person of its own sentence
+        in this order: the place, market, person or currency (of an
+        exchange rate) of its own sentence
         nearest before the number (an organisation that holds the place
         whole); a name jieba's tagger reads in its clause; the subject
         place of the paragraph's earlier sentence or of the headline; an
@@ -83,7 +84,7 @@ class Scope:
         An anaphor (该县, 全市) is given as the place it stands for."""
         names = self.names(index)
         nearest = None
-        for role in ("place", "market", "person"):
+        for role in ("place", "market", "person", "currency"):
             span = self._last_before(names.of(role), position)
             if span and (nearest is None or span.end > nearest.end):
                 nearest = span
