@@ -33,7 +33,8 @@ _OWN_MEASURE: Final = frozenset({Kind.DURATION, Kind.AGE})
 # Rates and multiples borrow the measure of any figure before them.
 _BORROWERS: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE})
 _LIST_CLAUSE_MARKS = CLAUSE_MARKS.replace("、", "")
-_LIST_JOINERS: Final = lexicon.characters("list_joiners")  # besides 、: 汽车、电气和电力
+_LIST_JOINERS: Final = lexicon.characters("list_joiners")
+_HEAD_MODIFIERS: Final = frozenset(lexicon.word_list("head_modifiers"))  # 累计增速, 平均增速  # besides 、: 汽车、电气和电力
 # What may open a clause before what it says: 但, 同时, 据悉; 他, 其, 该.
 _CLAUSE_OPENERS: Final = tuple(sorted(set(lexicon.word_list("subject_openers")) | set(lexicon.word_list("clause_openers")),
                                       key=len, reverse=True))
@@ -139,18 +140,36 @@ def list_items(folded: str, sentence: Sentence, position: int) -> list[tuple[Spa
             cuts.append(at)
     cuts.append(end)
     # The first item may open with a verb (实现饮料类); the others are bare.
-    spans = [_noun_tail(folded, segment.words_before(folded, cuts[0] + 1, cuts[1]), cuts[0] + 1, cuts[1])]
+    first = _noun_tail(folded, segment.words_before(folded, cuts[0] + 1, cuts[1]), cuts[0] + 1, cuts[1])
+    # ... and ends at its mark, whatever its last word is (金银珠宝类、: 类 too).
+    spans = [Span(first.start, cuts[1]) if first is not None else None]
     spans += [Span(a + 1, b) if b > a + 1 else None for a, b in zip(cuts[1:], cuts[2:])]
     present = [span for span in spans if span is not None]
     if len(present) < 2 or len(present) != len(spans):
         return None
-    first, last = present[0], present[-1]
-    # The head shared by the list is what the last item has beyond the
-    # first one's length in words: 饮料类、烟酒类商品零售 -> 商品零售.
-    last_words = segment.words_before(folded, last.start, last.end)
-    skip = min(max(1, len(segment.words_before(folded, first.start, first.end))), len(last_words) - 1)
-    head = Span(last_words[skip].start, last.end) if skip > 0 else None
-    return [(span, head) for span in present[:-1]] + [(last, None)]
+    # What the items other than the last end with, as written before their marks.
+    endings = {folded[cut - 1] for cut in cuts[1:-1]}
+    head = _list_head(folded, present[-1], endings)
+    return [(span, head) for span in present[:-1]] + [(present[-1], None)]
+
+
+def _list_head(folded: str, last: Span, endings: set[str]) -> Span | None:
+    """The head a list's items share, written after the LAST one: where the
+    other items end alike (ENDINGS holds one character), what follows that
+    ending in the last (金银珠宝类、体育娱乐用品类、通讯器材类商品零售 ->
+    商品零售); else the last word, with the noun before it when it is a
+    verb read as a noun (纺织服装、家用电力器具制造投资 -> 投资; 饮料、烟酒商品零售 -> 商品零售)."""
+    if len(endings) == 1:
+        at = folded.rfind(next(iter(endings)), last.start, last.end - 1)
+        if at >= 0:
+            return Span(at + 1, last.end)
+    words = segment.words_before(folded, last.start, last.end)
+    if len(words) < 2:
+        return None
+    take = 2 if len(words) > 2 and words[-1].tag == "v" and words[-2].tag.startswith("n") else 1
+    while take < len(words) - 1 and words[-take - 1].text in _HEAD_MODIFIERS:
+        take += 1  # 汽车、电气和电力累计增速 -> 累计增速
+    return Span(words[-take].start, last.end)
 
 
 def _before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: SentenceTimes) -> Span | None:
