@@ -145,6 +145,9 @@ QUALIFIERS_WRITTEN = [
 QUALIFIERS = QUALIFIERS_WRITTEN
 
 MEASURES_WRITTEN = [
+    # a share of those who do something: the clause after 的
+    ("调查显示，65%的受访者愿意购买新能源汽车。", "65%", "受访者愿意购买新能源汽车", True),
+    ("今年前5个月，12.5%的增长来自出口。", "12.5%", None, False),
     # a list's items share the head after the last one
     ("水泥、钢材、平板玻璃产量分别增长3.1%、5.2%和4.4%。", "3.1%", "水泥产量", True),
     ("茶叶类、水果类、蔬菜类商品零售分别增长12%、9%和7%。", "12%", "茶叶类商品零售", True),

@@ -28,6 +28,9 @@ _NOUN_FIRST: Final = frozenset({Kind.COUNT, Kind.WEIGHT, Kind.AREA, Kind.VOLUME,
 # 1.7%的两年平均增速 names its measure after 的; a bare rate names none after it.
 _COUNTS: Final = frozenset({Kind.COUNT})
 _NO_NOUN_AFTER: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE, Kind.FRACTION, Kind.INDEX_POINT})
+# 79%的毕业生想立即工作, 三成的村民选择外出务工: a share of those who do what follows.
+_SHARES: Final = frozenset({Kind.PERCENT, Kind.FRACTION})
+_LONGEST_SHARE = 16
 # A duration or age (两年平均增长) does not lend its measure to the next number.
 _OWN_MEASURE: Final = frozenset({Kind.DURATION, Kind.AGE})
 # Rates and multiples borrow the measure of any figure before them.
@@ -307,10 +310,26 @@ def _nounish(word: segment.Word) -> bool:
     return word.tag in _NOUNISH or (len(word.text) == 1 and word.text in _QUOTES)
 
 
+def _share_of(folded: str, start: int, end: int) -> Span | None:
+    """79%的毕业生想立即工作: a share of those who do something is the
+    whole clause after 的, up to its mark (at most _LONGEST_SHARE characters)."""
+    stop = start
+    while stop < end and stop - start < _LONGEST_SHARE and folded[stop] not in _PHRASE_MARKS:
+        stop += 1
+    if stop - start < 2 or (stop < end and folded[stop] not in _PHRASE_MARKS):
+        return None  # nothing, or a clause too long to be a phrase: the usual rules
+    words = [word for word in segment.words_after(folded, start, stop) if word.text not in _QUOTES]
+    if not words or words[0].tag == "v" or not any(word.tag == "v" for word in words[1:]):
+        return None  # 38.6%的增长, 5.5%的平均增速基础上: no one doing anything
+    return _without_stray_quotes(folded, start, stop)
+
+
 def _after(folded: str, q: Quantity, sentence: Sentence) -> Span | None:
     """3000余家注册网店, 5万多斤鲢鱼, 200多万的游客: the noun right after."""
     if q.kind in _NO_NOUN_AFTER and not folded.startswith("的", q.end):
         return None
+    if q.kind in _SHARES and folded.startswith("的", q.end):
+        return _share_of(folded, q.end + 1, sentence.end)
     skip = _after_skip().match(folded, q.end, sentence.end) if folded[q.end : q.end + 1] in _after_skip_first() else None
     start = skip.end() if skip else q.end
     end = start
