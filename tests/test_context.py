@@ -145,6 +145,8 @@ QUALIFIERS_WRITTEN = [
 QUALIFIERS = QUALIFIERS_WRITTEN
 
 MEASURES_WRITTEN = [
+    # index points measure the index named before them
+    ("本周恒生指数一度跌破16000点。", "16000点", "恒生指数", True),
     # a share of those who do something: the clause after 的
     ("调查显示，65%的受访者愿意购买新能源汽车。", "65%", "受访者愿意购买新能源汽车", True),
     ("今年前5个月，12.5%的增长来自出口。", "12.5%", None, False),

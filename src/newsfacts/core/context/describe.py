@@ -44,7 +44,7 @@ def sentence(folded: str, scope: Scope, index: int, quantities: list[Quantity],
             direction = described[-1].change
         else:
             direction = change.direction(folded, q.start, q.end, sentence_.start)
-        phrase = measure.of(folded, q, sentence_, previous_end, times)
+        phrase = measure.of(folded, q, sentence_, previous_end, times, scope.names(index).of("market"))
         if phrase is not None:
             what = _text(written, phrase)
         else:

@@ -102,15 +102,22 @@ def _after_skip_first() -> frozenset[str]:
     return frozenset(word[0] for word in lexicon.word_list("before_noun_after_number")) | set("的“「『")
 
 
-def of(folded: str, q: Quantity, sentence: Sentence, floor: int, times: SentenceTimes) -> Span | None:
+def of(folded: str, q: Quantity, sentence: Sentence, floor: int, times: SentenceTimes,
+       markets: list[Span]) -> Span | None:
     """What Q measures in SENTENCE; the phrase before it starts no earlier
     than FLOOR (the end of the previous claim). TIMES are the sentence's
-    time expressions, which no phrase takes in."""
+    time expressions, which no phrase takes in; MARKETS its stock markets
+    and indices (entities), what index points measure (上证指数又行至3500点)."""
     if q.kind in _NOUN_FIRST:
         found = _after(folded, q, sentence) or _before(folded, q, sentence, floor, times)
     else:
         found = _before(folded, q, sentence, floor, times) or _after(folded, q, sentence)
-    return found or _clause_before(folded, q, sentence, floor, times)
+    found = found or _clause_before(folded, q, sentence, floor, times)
+    if q.kind is Kind.INDEX_POINT:
+        index = [span for span in markets if span.end <= q.start]
+        if index and not (found and any(found.start <= span.start and span.end <= found.end for span in index)):
+            return index[-1]  # 上证指数又行至3500点: the index, not 行; 上证指数收盘于… stays
+    return found
 
 
 def lender(kinds_before: list[Kind], kind: Kind) -> int | None:
