@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -28,6 +29,8 @@ app = typer.Typer(
 # A progress bar appears (on a terminal) past this many inputs or bytes.
 _PROGRESS_FILES = 3
 _PROGRESS_BYTES = 5_000_000
+# More worker processes than this is a typing mistake, not a machine.
+MOST_JOBS = 1024
 
 
 # The writers' formats, as the choices of --format.
@@ -74,7 +77,8 @@ _ID_FIELD = typer.Option(
     None, "--id-field", metavar="FIELD", help="With --jsonl-field: copy this field into each claim's source."
 )
 _QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar.")
-_JOBS = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes; 0 means one per core. Output is the same for any N.")
+_JOBS = typer.Option(1, "--jobs", "-j", min=0, max=MOST_JOBS,
+                     help="Worker processes; 0 means one per core, and never more than that. Output is the same for any N.")
 
 
 @app.command()
@@ -83,7 +87,7 @@ def extract(
     fmt: Optional[Format] = typer.Option(
         None, "--format", "-f", help="Output format. Default: table on a terminal, csv otherwise."
     ),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
     excel: bool = typer.Option(False, "--excel", help="Start CSV/TSV output with a byte-order mark, for Excel on Windows."),
     kind: Optional[str] = typer.Option(None, "--kind", help="Only these kinds, comma-separated: money,percent,count,..."),
     min_value: Optional[str] = typer.Option(None, "--min-value", help="Only claims at least this large (a range: its high end)."),
@@ -104,26 +108,48 @@ def extract(
     """Print every quantitative claim in FILES."""
     from .io import select, writers
 
+    _check_files(files)
     _check_corpus_options(jsonl_field, id_field)
     selection = select.Selection(_kinds(kind), _decimal(min_value), not no_small_counts)
     if dask is not None:
-        _run_on_dask(files, output, dask, encoding, jsonl_field, id_field, selection)
+        _check_dask_options(fmt, excel, jobs)
+        _run_on_dask(files, _output_path(output, dask=True), dask, encoding, jsonl_field, id_field, selection)
         return
+    output = _output_path(output)
+    jobs = _capped(jobs)
     chosen = fmt.value if fmt else ("table" if output is None and sys.stdout.isatty() else "csv")
     failed = False
+    read_any = False
 
     def claims() -> Iterator:
-        nonlocal failed
+        nonlocal failed, read_any
         for claim_batch_ok, batch in _claims(files, encoding, jsonl_field, id_field, quiet, jobs):
             failed |= not claim_batch_ok
+            read_any |= claim_batch_ok
             yield from select.select(batch, selection)
 
-    with _opened(output, files, "*.txt" if jsonl_field is None else "*.jsonl") as out:
-        if excel and chosen in ("csv", "tsv"):
-            out.write("\ufeff")
-        writers.write(claims(), chosen, out)
+    try:
+        with _opened(output, files, "*.txt" if jsonl_field is None else "*.jsonl") as out:
+            if excel and chosen in ("csv", "tsv"):
+                out.write("\ufeff")
+            writers.write(claims(), chosen, out)
+            if output is not None and not read_any:
+                # Every input missing or unreadable: the previous -o file
+                # stays, since nothing was read to replace it with.
+                raise _NothingRead
+    except _NothingRead:
+        raise typer.Exit(1) from None
+    except OSError as error:
+        if output is None or isinstance(error, BrokenPipeError):
+            raise
+        print(f"newsfacts: {output}: {error.strerror or error}", file=sys.stderr)  # a full disk
+        raise typer.Exit(1) from None
     if failed:
         raise typer.Exit(1)
+
+
+class _NothingRead(Exception):
+    pass
 
 
 @app.command()
@@ -138,7 +164,9 @@ def summary(
     """Count the claims in FILES per kind and per input, and show the largest figures."""
     from .io.summary import Summary
 
+    _check_files(files)
     _check_corpus_options(jsonl_field, id_field)
+    jobs = _capped(jobs)
     result = Summary()
     failed = False
     for ok, batch in _claims(files, encoding, jsonl_field, id_field, quiet, jobs):
@@ -154,13 +182,14 @@ def _claims(files: list[str], encoding: str | None, jsonl_field: str | None, id_
     """(read fine, claims) per document; an unreadable one is reported on
     standard error as one line and yields (False, [])."""
     from .io import parallel, sources
+    from .io.writers import printable
 
     corpus = sources.Corpus(jsonl_field, id_field) if jsonl_field else None
     with _Progress(files, corpus is not None, quiet) as progress:
         documents = _loading_jieba_first(sources.documents(files, encoding, corpus))
         for item, found in parallel.extract_all(documents, jobs):
             if isinstance(item, sources.InputError):
-                progress.say(f"newsfacts: {item}")
+                progress.say(f"newsfacts: {printable(str(item))}")
                 yield False, []
             else:
                 yield True, found
@@ -244,6 +273,41 @@ def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, sele
         raise typer.Exit(1) from None
 
 
+def _check_files(files: list[str]) -> None:
+    # f=; newsfacts extract "$f" would otherwise read the current folder and
+    # every *.txt below it.
+    if any(not name for name in files):
+        _usage("FILES: an empty file name (an unset variable?)")
+
+
+def _output_path(output: str | None, dask: bool = False) -> str | None:
+    """-o as given, refused before any work when it cannot be written: empty,
+    or a folder (except for --dask, which writes shards into one)."""
+    if output is None or output == "-":
+        return output
+    if not output:
+        _usage("--output: an empty file name (an unset variable?)")
+    if not dask and (output.endswith(os.sep) or os.path.isdir(output)):
+        _usage(f"--output {output}: is a folder; name a file")
+    return output
+
+
+def _capped(jobs: int) -> int:
+    """--jobs JOBS, at most one process per core (saying so when it cuts)."""
+    cores = os.cpu_count() or 1
+    if jobs > cores:
+        print(f"newsfacts: --jobs {jobs}: using {cores}, one per core", file=sys.stderr)
+        return cores
+    return jobs
+
+
+def _check_dask_options(fmt, excel: bool, jobs: int) -> None:
+    """Options the Dask path has no use for are refused, not ignored."""
+    for given, name in ((fmt is not None, "--format"), (excel, "--excel"), (jobs != 1, "--jobs")):
+        if given:
+            _usage(f"{name} does not apply with --dask (it writes Parquet or JSON Lines shards, on the cluster's workers)")
+
+
 def _check_corpus_options(jsonl_field: str | None, id_field: str | None) -> None:
     if id_field and not jsonl_field:
         _usage("--id-field needs --jsonl-field")
@@ -255,9 +319,12 @@ def _kinds(text: str | None):
     from .io.select import parse_kinds
 
     try:
-        return parse_kinds(text)
+        kinds = parse_kinds(text)
     except ValueError as error:
         _usage(f"--kind: {error}")
+    if not kinds:
+        _usage("--kind: no kind named (e.g. --kind money,percent)")
+    return kinds
 
 
 def _decimal(text: str | None) -> Decimal | None:
@@ -279,9 +346,10 @@ def _usage(message: str):
 class _opened:
     """Standard output, or a file that appears only once it is complete."""
 
-    def __init__(self, path: Path | None, inputs: list[str], pattern: str) -> None:
+    def __init__(self, name: str | None, inputs: list[str], pattern: str) -> None:
         from .io.sources import expand
 
+        path = None if name is None else Path(name)
         self.path = path
         self.file: ContextManager[IO[str]] | None = None
         if path is not None and path.exists() and any(
@@ -294,7 +362,9 @@ class _opened:
             return sys.stdout
         from .atomic import replacing
 
-        self.file = replacing(self.path, "w", encoding="utf-8", newline="")
+        # A lone surrogate (from a file name that is not UTF-8) is written
+        # as its escape, never a UnicodeEncodeError.
+        self.file = replacing(self.path, "w", encoding="utf-8", errors="backslashreplace", newline="")
         try:
             return self.file.__enter__()
         except OSError as error:
@@ -315,8 +385,15 @@ def main() -> None:
     # every 200,000 allocations, not every 700, saves a few percent of a
     # large run and still bounds what a cycle could hold on to.
     gc.set_threshold(200_000, 10, 10)
+    _exit_cleanly_on(signal.SIGTERM, signal.SIGHUP)
+    _escape_lone_surrogates(sys.stdout)
     try:
         app()
+    except Terminated as stop:
+        # The -o temporary file is gone and the workers stopped by now:
+        # the exception went through every with block on its way here.
+        print(f"newsfacts: {signal.Signals(stop.signal).name}: stopped", file=sys.stderr)
+        sys.exit(128 + stop.signal)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)
@@ -326,6 +403,34 @@ def main() -> None:
     except OSError as error:  # a full disk, an unwritable -o folder
         print(f"newsfacts: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
         sys.exit(1)
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the process was, so that every
+    with block on the way out cleans up (the temporary -o file, the worker
+    processes). A BaseException, like KeyboardInterrupt, so that no
+    `except Exception` on the way takes it for a failed document."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.signal = number
+
+
+def _exit_cleanly_on(*numbers: int) -> None:
+    def stop(number: int, _frame) -> None:
+        for each in numbers:
+            signal.signal(each, signal.SIG_IGN)  # once is enough: let the clean-up run
+        raise Terminated(number)
+
+    for number in numbers:
+        signal.signal(number, stop)
+
+
+def _escape_lone_surrogates(stream) -> None:
+    """A file name that is not UTF-8 reaches the output as a lone surrogate;
+    write its escape (\udcff) rather than fail on it."""
+    if hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="backslashreplace")
 
 
 def _silence_stdout() -> None:
