@@ -104,6 +104,7 @@ def extract(
         help="Run on a Dask cluster (tcp://host:8786, or threads/processes) and write -o as Parquet "
         "(NAME.parquet) or JSON Lines shards (a folder). Needs the dask extra.",
     ),
+    overwrite: bool = typer.Option(False, "--overwrite", help="With --dask: replace the dataset -o names if it exists."),
 ) -> None:
     """Print every quantitative claim in FILES."""
     from .io import select, writers
@@ -113,8 +114,10 @@ def extract(
     selection = select.Selection(_kinds(kind), _decimal(min_value), not no_small_counts)
     if dask is not None:
         _check_dask_options(fmt, excel, jobs)
-        _run_on_dask(files, _output_path(output, dask=True), dask, encoding, jsonl_field, id_field, selection)
+        _run_on_dask(files, _output_path(output, dask=True), dask, encoding, jsonl_field, id_field, selection, overwrite)
         return
+    if overwrite:
+        _usage("--overwrite applies with --dask only (-o replaces its file anyway)")
     output = _output_path(output)
     jobs = _capped(jobs)
     chosen = fmt.value if fmt else ("table" if output is None and sys.stdout.isatty() else "csv")
@@ -255,8 +258,9 @@ class _Progress:
             print(line, file=sys.stderr)
 
 
-def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, selection) -> None:
+def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, selection, overwrite=False) -> None:
     from .io import sources
+    from .io.writers import printable
 
     if output is None:
         _usage("--dask needs -o: a NAME.parquet dataset or a folder of JSON Lines shards")
@@ -264,13 +268,18 @@ def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, sele
         from .io import dask as on_dask
 
         corpus = sources.Corpus(jsonl_field, id_field) if jsonl_field else None
-        on_dask.run(files, str(output), scheduler, encoding=encoding, corpus=corpus, selection=selection)
+        errors = on_dask.run(files, str(output), scheduler, encoding=encoding, corpus=corpus, selection=selection,
+                             overwrite=overwrite)
     except ImportError as error:
         print(f"newsfacts: --dask needs the dask extra (pip install 'newsfacts[dask]'): {error}", file=sys.stderr)
         raise typer.Exit(2) from None
-    except (OSError, ValueError) as error:
-        print(f"newsfacts: {error}", file=sys.stderr)
+    except (OSError, ValueError) as error:  # FileExistsError and TimeoutError are OSErrors
+        print(f"newsfacts: {printable(str(error))}", file=sys.stderr)
         raise typer.Exit(1) from None
+    for line in errors:
+        print(f"newsfacts: {printable(line)}", file=sys.stderr)
+    if errors:
+        raise typer.Exit(1)
 
 
 def _check_files(files: list[str]) -> None:
