@@ -64,6 +64,10 @@ def counted(monkeypatch):
         monkeypatch.setattr(scope.Scope, "names", names)
     except TypeError:
         pytest.skip("the compiled build's classes cannot be patched; the pure-Python run counts")
+    extract("2023年该县收入3万元。")
+    if not calls["n"]:
+        # Compiled, one method calls another directly, not through the class.
+        pytest.skip("the compiled build does not count through the patched class; the pure-Python run counts")
     return calls
 
 
