@@ -21,9 +21,15 @@ Steps:
 3. On the same text, in this process: jieba.lcut over the whole corpus (after
    jieba.initialize(), so dictionary loading is not counted) as the reference, and
    counting re.finditer(r"\\d+", text) as the floor.
-4. Cold start: `newsfacts extract SMALLEST_SAMPLE --format jsonl` and
+4. Long paragraphs: the first --long-mb megabytes of the corpus, its
+   line breaks taken out so that each paragraph is one line of about
+   LONG_PARAGRAPH_CHARS characters (thousands of sentences, as wire copy
+   without line breaks), written to bench/long-paragraphs.txt and run as in
+   step 2. Its throughput should be that of the corpus: the work for a
+   claim's time and entity does not grow with its paragraph.
+5. Cold start: `newsfacts extract SMALLEST_SAMPLE --format jsonl` and
    `newsfacts --help`, three runs each, best and median.
-5. Print a table; --json PATH writes every figure as JSON as well.
+6. Print a table; --json PATH writes every figure as JSON as well.
 """
 
 from __future__ import annotations
@@ -44,6 +50,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 CORPUS = ROOT / "bench" / "corpus.txt"
 OUTPUT = ROOT / "bench" / "out.jsonl"
+LONG_CORPUS = ROOT / "bench" / "long-paragraphs.txt"
+LONG_PARAGRAPH_CHARS = 150_000  # under the 200,000-character line limit
 PARAGRAPHS_PER_DOCUMENT = 30
 COLD_RUNS = 3
 MB = 1_000_000
@@ -53,6 +61,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=float, default=20, help="corpus size in 10^6 bytes (default 20)")
     parser.add_argument("--seed", type=int, default=1, help="shuffle seed (default 1)")
+    parser.add_argument("--long-mb", type=float, default=2, help="size of the long-paragraph case (default 2)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write all figures here as JSON")
     return parser.parse_args(argv)
 
@@ -130,8 +139,27 @@ def run_measured(cmd: list[str]) -> tuple[float, int, str]:
     return seconds, int(peak), stderr
 
 
-def bench_newsfacts(exe: str, corpus_bytes: int) -> dict:
-    corpus, output = str(CORPUS.relative_to(ROOT)), str(OUTPUT.relative_to(ROOT))
+def long_paragraphs(text: str, target_bytes: int) -> str:
+    """The first TARGET_BYTES of TEXT as paragraphs of one line each, of
+    about LONG_PARAGRAPH_CHARS characters (sentences joined, line breaks out)."""
+    sentences = [s + "。" for line in text.splitlines() for s in line.split("。") if s.strip()]
+    lines, current, size, total = [], [], 0, 0
+    for sentence in sentences:
+        current.append(sentence)
+        size += len(sentence)
+        total += len(sentence.encode("utf-8"))
+        if size >= LONG_PARAGRAPH_CHARS or total >= target_bytes:
+            lines.append("".join(current))
+            current, size = [], 0
+            if total >= target_bytes:
+                break
+    if current:
+        lines.append("".join(current))
+    return "\n\n".join(lines) + "\n"
+
+
+def bench_newsfacts(exe: str, corpus_bytes: int, path: Path = CORPUS) -> dict:
+    corpus, output = str(path.relative_to(ROOT)), str(OUTPUT.relative_to(ROOT))
     cmd = [exe, "extract", corpus, "--format", "jsonl", "-o", output, "--quiet"]
     seconds, rss_kb, _ = run_measured(cmd)
     with OUTPUT.open("rb") as f:
@@ -208,6 +236,8 @@ def table_rows(results: dict) -> list[list[str]]:
     return [
         ["newsfacts extract", f"{nf['mb']:.2f}", f"{nf['seconds']:.2f}", f"{nf['mb_per_s']:.3f}",
          f"{nf['claims_per_s']:,.0f}", f"{nf['peak_rss_mb']:.1f}"],
+        *([["newsfacts, long paragraphs", f"{lp['mb']:.2f}", f"{lp['seconds']:.2f}", f"{lp['mb_per_s']:.3f}",
+             f"{lp['claims_per_s']:,.0f}", f"{lp['peak_rss_mb']:.1f}"]] if (lp := results.get("long_paragraphs")) else []),
         ["jieba.lcut", f"{jb['mb']:.2f}", f"{jb['seconds']:.2f}", f"{jb['mb_per_s']:.3f}", "", ""],
         ["regex \\d+ scan", f"{rx['mb']:.2f}", f"{rx['seconds']:.3f}", f"{rx['mb_per_s']:.1f}", "", ""],
     ]
@@ -259,6 +289,10 @@ def main(argv: list[str] | None = None) -> None:
     log("running newsfacts extract ...")
     results: dict = {"seed": args.seed, "corpus_bytes": corpus_bytes, "compiled": pipeline_compiled(exe),
                      "newsfacts": bench_newsfacts(exe, corpus_bytes)}
+    if args.long_mb > 0:
+        LONG_CORPUS.write_text(long_paragraphs(text, int(args.long_mb * MB)), encoding="utf-8")
+        log(f"running newsfacts extract on {LONG_CORPUS.relative_to(ROOT)} ...")
+        results["long_paragraphs"] = bench_newsfacts(exe, LONG_CORPUS.stat().st_size, LONG_CORPUS)
     log("running jieba.lcut ...")
     results["jieba"] = bench_jieba(text, corpus_bytes)
     results["regex"] = bench_regex(text, corpus_bytes)

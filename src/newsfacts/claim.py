@@ -105,6 +105,12 @@ def number_to_plain(value: Decimal) -> int | float:
     >>> number_to_plain(Decimal("93.590"))
     93.59
     """
-    if value == value.to_integral_value():
+    if value.is_finite() and value == value.to_integral_value() and value.adjusted() < LONGEST_INTEGER:
         return int(value)
-    return float(value)
+    return float(value)  # inf for an integer too long to write, so no writer fails on it
+
+
+# Integers with more digits than this are written as floats (inf): Python
+# refuses to turn an int of more than 4,300 digits into text, and the
+# extractor never reads one (core.numerals.LONGEST_NUMBER).
+LONGEST_INTEGER = 4000

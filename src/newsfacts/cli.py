@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -29,6 +30,8 @@ app = typer.Typer(
 # A progress bar appears (on a terminal) past this many inputs or bytes.
 _PROGRESS_FILES = 3
 _PROGRESS_BYTES = 5_000_000
+# More worker processes than this is a typing mistake, not a machine.
+MOST_JOBS = 1024
 
 
 # The writers' formats, as the choices of --format.
@@ -75,7 +78,8 @@ _ID_FIELD = typer.Option(
     None, "--id-field", metavar="FIELD", help="With --jsonl-field: copy this field into each claim's source."
 )
 _QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar.")
-_JOBS = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes; 0 means one per core. Output is the same for any N.")
+_JOBS = typer.Option(1, "--jobs", "-j", min=0, max=MOST_JOBS,
+                     help="Worker processes; 0 means one per core, and never more than that. Output is the same for any N.")
 
 
 @app.command()
@@ -86,7 +90,7 @@ def extract(
         help="Output format. Default: what -o's extension names (.csv .tsv .json .jsonl .html .xlsx), "
         "else table on a terminal and csv otherwise.",
     ),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
     excel: bool = typer.Option(False, "--excel", help="Start CSV/TSV output with a byte-order mark, for Excel on Windows."),
     kind: Optional[str] = typer.Option(None, "--kind", help="Only these kinds, comma-separated: money,percent,count,..."),
     min_value: Optional[str] = typer.Option(None, "--min-value", help="Only claims at least this large (a range: its high end)."),
@@ -103,49 +107,75 @@ def extract(
         help="Run on a Dask cluster (tcp://host:8786, or threads/processes) and write -o as Parquet "
         "(NAME.parquet) or JSON Lines shards (a folder). Needs the dask extra.",
     ),
+    overwrite: bool = typer.Option(False, "--overwrite", help="With --dask: replace the dataset -o names if it exists."),
 ) -> None:
     """Print every quantitative claim in FILES."""
     from .io import select, writers
 
+    _check_files(files)
     _check_corpus_options(jsonl_field, id_field)
     selection = select.Selection(_kinds(kind), _decimal(min_value), not no_small_counts)
     if dask is not None:
-        _run_on_dask(files, output, dask, encoding, jsonl_field, id_field, selection)
+        _check_dask_options(fmt, excel, jobs)
+        _run_on_dask(files, _output_path(output, dask=True), dask, encoding, jsonl_field, id_field, selection, overwrite)
         return
+    if overwrite:
+        _usage("--overwrite applies with --dask only (-o replaces its file anyway)")
+    output = _output_path(output)
+    jobs = _capped(jobs)
     chosen = _chosen(fmt, output, "table" if output is None and sys.stdout.isatty() else "csv")
     failed = False
+    read_any = False
     pattern = "*.txt" if jsonl_field is None else "*.jsonl"
 
     def documents() -> Iterator:
-        nonlocal failed
+        nonlocal failed, read_any
         for item, found in _documents(files, encoding, jsonl_field, id_field, quiet, jobs):
             failed |= item is None
+            read_any |= item is not None
             yield item, select.select(found, selection)
 
     def claims() -> Iterator:
         for _, batch in documents():
             yield from batch
 
+    def nothing_read() -> None:
+        if output is not None and not read_any:
+            # Every input missing or unreadable: the previous -o file
+            # stays, since nothing was read to replace it with.
+            raise _NothingRead
+
     opened = _opened(output, files, pattern, binary=chosen == "xlsx")  # refuses a bad -o before any work
-    if chosen == "html":
-        from .io.html_report import Report
+    try:
+        if chosen == "html":
+            from .io.html_report import Report
 
-        report = Report()  # one page: every document is held until the end
-        for document, found in documents():
-            if document is not None:
-                report.add(document.name, document.text, found, document.offset)
-        with opened as out:
-            report.write(out)
-    elif chosen == "xlsx":
-        from .io import xlsx
+            report = Report()  # one page: every document is held until the end
+            for document, found in documents():
+                if document is not None:
+                    report.add(document.name, document.text, found, document.offset)
+            with opened as out:
+                nothing_read()
+                report.write(out)
+        elif chosen == "xlsx":
+            from .io import xlsx
 
-        with opened as out:
-            xlsx.write(claims(), out)
-    else:
-        with opened as out:
-            if excel and chosen in ("csv", "tsv"):
-                out.write("\ufeff")
-            writers.write(claims(), chosen, out)
+            with opened as out:
+                xlsx.write(claims(), out)
+                nothing_read()
+        else:
+            with opened as out:
+                if excel and chosen in ("csv", "tsv"):
+                    out.write("\ufeff")
+                writers.write(claims(), chosen, out)
+                nothing_read()
+    except _NothingRead:
+        raise typer.Exit(1) from None
+    except OSError as error:
+        if output is None or isinstance(error, BrokenPipeError):
+            raise
+        print(f"newsfacts: {output}: {error.strerror or error}", file=sys.stderr)  # a full disk
+        raise typer.Exit(1) from None
     if failed:
         raise typer.Exit(1)
 
@@ -154,13 +184,17 @@ def extract(
 SummaryFormat = Enum("SummaryFormat", [(name, name) for name in SUMMARY_FORMATS], type=str)  # type: ignore[misc]
 
 
+class _NothingRead(Exception):
+    pass
+
+
 @app.command()
 def summary(
     files: list[str] = _FILES,
     fmt: Optional[SummaryFormat] = typer.Option(
         None, "--format", "-f", help="Output format. Default: a table, or what -o's extension names."
     ),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
     encoding: Optional[str] = _ENCODING,
     jsonl_field: Optional[str] = _JSONL_FIELD,
     id_field: Optional[str] = _ID_FIELD,
@@ -170,7 +204,10 @@ def summary(
     """Count the claims in FILES per kind and per input, and show the largest figures."""
     from .io.summary import Summary
 
+    _check_files(files)
     _check_corpus_options(jsonl_field, id_field)
+    output = _output_path(output)
+    jobs = _capped(jobs)
     chosen = _chosen(fmt, output, "table", SUMMARY_FORMATS)
     opened = _opened(output, files, "*.txt" if jsonl_field is None else "*.jsonl", binary=chosen == "xlsx")
     result = Summary()
@@ -184,7 +221,7 @@ def summary(
         raise typer.Exit(1)
 
 
-def _chosen(fmt: Enum | None, output: Path | None, default: str, choices: tuple[str, ...] = FORMATS) -> str:
+def _chosen(fmt: Enum | None, output: str | None, default: str, choices: tuple[str, ...] = FORMATS) -> str:
     """The output format: --format, else the one -o's extension names, else DEFAULT."""
     if fmt is not None:
         return str(fmt.value)
@@ -197,13 +234,14 @@ def _documents(files: list[str], encoding: str | None, jsonl_field: str | None, 
     """(document, its claims) per document; an unreadable one is reported
     on standard error as one line and yields (None, [])."""
     from .io import parallel, sources
+    from .io.writers import printable
 
     corpus = sources.Corpus(jsonl_field, id_field) if jsonl_field else None
     with _Progress(files, corpus is not None, quiet) as progress:
         documents = _loading_jieba_first(sources.documents(files, encoding, corpus))
         for item, found in parallel.extract_all(documents, jobs):
             if isinstance(item, sources.InputError):
-                progress.say(f"newsfacts: {item}")
+                progress.say(f"newsfacts: {printable(str(item))}")
                 yield None, []
             else:
                 yield item, found
@@ -269,8 +307,9 @@ class _Progress:
             print(line, file=sys.stderr)
 
 
-def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, selection) -> None:
+def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, selection, overwrite=False) -> None:
     from .io import sources
+    from .io.writers import printable
 
     if output is None:
         _usage("--dask needs -o: a NAME.parquet dataset or a folder of JSON Lines shards")
@@ -278,13 +317,53 @@ def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, sele
         from .io import dask as on_dask
 
         corpus = sources.Corpus(jsonl_field, id_field) if jsonl_field else None
-        on_dask.run(files, str(output), scheduler, encoding=encoding, corpus=corpus, selection=selection)
+        errors = on_dask.run(files, str(output), scheduler, encoding=encoding, corpus=corpus, selection=selection,
+                             overwrite=overwrite)
     except ImportError as error:
         print(f"newsfacts: --dask needs the dask extra (pip install 'newsfacts[dask]'): {error}", file=sys.stderr)
         raise typer.Exit(2) from None
-    except (OSError, ValueError) as error:
-        print(f"newsfacts: {error}", file=sys.stderr)
+    except (OSError, ValueError) as error:  # FileExistsError and TimeoutError are OSErrors
+        print(f"newsfacts: {printable(str(error))}", file=sys.stderr)
         raise typer.Exit(1) from None
+    for line in errors:
+        print(f"newsfacts: {printable(line)}", file=sys.stderr)
+    if errors:
+        raise typer.Exit(1)
+
+
+def _check_files(files: list[str]) -> None:
+    # f=; newsfacts extract "$f" would otherwise read the current folder and
+    # every *.txt below it.
+    if any(not name for name in files):
+        _usage("FILES: an empty file name (an unset variable?)")
+
+
+def _output_path(output: str | None, dask: bool = False) -> str | None:
+    """-o as given, refused before any work when it cannot be written: empty,
+    or a folder (except for --dask, which writes shards into one)."""
+    if output is None or output == "-":
+        return output
+    if not output:
+        _usage("--output: an empty file name (an unset variable?)")
+    if not dask and (output.endswith(os.sep) or os.path.isdir(output)):
+        _usage(f"--output {output}: is a folder; name a file")
+    return output
+
+
+def _capped(jobs: int) -> int:
+    """--jobs JOBS, at most one process per core (saying so when it cuts)."""
+    cores = os.cpu_count() or 1
+    if jobs > cores:
+        print(f"newsfacts: --jobs {jobs}: using {cores}, one per core", file=sys.stderr)
+        return cores
+    return jobs
+
+
+def _check_dask_options(fmt, excel: bool, jobs: int) -> None:
+    """Options the Dask path has no use for are refused, not ignored."""
+    for given, name in ((fmt is not None, "--format"), (excel, "--excel"), (jobs != 1, "--jobs")):
+        if given:
+            _usage(f"{name} does not apply with --dask (it writes Parquet or JSON Lines shards, on the cluster's workers)")
 
 
 def _check_corpus_options(jsonl_field: str | None, id_field: str | None) -> None:
@@ -298,9 +377,12 @@ def _kinds(text: str | None):
     from .io.select import parse_kinds
 
     try:
-        return parse_kinds(text)
+        kinds = parse_kinds(text)
     except ValueError as error:
         _usage(f"--kind: {error}")
+    if not kinds:
+        _usage("--kind: no kind named (e.g. --kind money,percent)")
+    return kinds
 
 
 def _decimal(text: str | None) -> Decimal | None:
@@ -322,9 +404,10 @@ def _usage(message: str):
 class _opened:
     """Standard output, or a file that appears only once it is complete."""
 
-    def __init__(self, path: Path | None, inputs: list[str], pattern: str, binary: bool = False) -> None:
+    def __init__(self, name: str | None, inputs: list[str], pattern: str, binary: bool = False) -> None:
         from .io.sources import expand
 
+        path = None if name is None else Path(name)
         self.path = path
         self.binary = binary
         self.file: ContextManager[IO] | None = None
@@ -340,7 +423,12 @@ class _opened:
             return sys.stdout.buffer if self.binary else sys.stdout
         from .atomic import replacing
 
-        self.file = replacing(self.path, "wb") if self.binary else replacing(self.path, "w", encoding="utf-8", newline="")
+        if self.binary:
+            self.file = replacing(self.path, "wb")
+        else:
+            # A lone surrogate (from a file name that is not UTF-8) is written
+            # as its escape, never a UnicodeEncodeError.
+            self.file = replacing(self.path, "w", encoding="utf-8", errors="backslashreplace", newline="")
         try:
             return self.file.__enter__()
         except OSError as error:
@@ -361,8 +449,15 @@ def main() -> None:
     # every 200,000 allocations, not every 700, saves a few percent of a
     # large run and still bounds what a cycle could hold on to.
     gc.set_threshold(200_000, 10, 10)
+    _exit_cleanly_on(signal.SIGTERM, signal.SIGHUP)
+    _escape_lone_surrogates(sys.stdout)
     try:
         app()
+    except Terminated as stop:
+        # The -o temporary file is gone and the workers stopped by now:
+        # the exception went through every with block on its way here.
+        print(f"newsfacts: {signal.Signals(stop.signal).name}: stopped", file=sys.stderr)
+        sys.exit(128 + stop.signal)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)
@@ -372,6 +467,34 @@ def main() -> None:
     except OSError as error:  # a full disk, an unwritable -o folder
         print(f"newsfacts: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
         sys.exit(1)
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the process was, so that every
+    with block on the way out cleans up (the temporary -o file, the worker
+    processes). A BaseException, like KeyboardInterrupt, so that no
+    `except Exception` on the way takes it for a failed document."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.signal = number
+
+
+def _exit_cleanly_on(*numbers: int) -> None:
+    def stop(number: int, _frame) -> None:
+        for each in numbers:
+            signal.signal(each, signal.SIG_IGN)  # once is enough: let the clean-up run
+        raise Terminated(number)
+
+    for number in numbers:
+        signal.signal(number, stop)
+
+
+def _escape_lone_surrogates(stream) -> None:
+    """A file name that is not UTF-8 reaches the output as a lone surrogate;
+    write its escape (\udcff) rather than fail on it."""
+    if hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="backslashreplace")
 
 
 def _silence_stdout() -> None:

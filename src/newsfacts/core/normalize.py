@@ -76,7 +76,12 @@ _BANKERS_BY_NUMERALS = regex.compile(
 # Spaces inside a number or between it and its unit, as in OCR'd or
 # justified text (七成 六, 一百五十 个百分点); two Arabic numbers in a
 # row keep their space (2023 100).
-_INNER_SPACE = regex.compile(r"(?<=[\p{Han}\d%‰])[ \t\u3000\u00a0]+(?=[\p{Han}\d%‰])")
+_INNER_SPACE = regex.compile(r"(?<=[\p{Han}\d%‰])[ \t\u3000\u00a0]+(?=[\p{Han}\d%‰])"
+# ... and invisible characters, taken out everywhere: a soft hyphen, zero-
+# width space or joiner, word joiner, byte-order mark or direction mark
+# (format characters) would split 83\u00ad0万人次 into 83 and 0万人次; a
+# combining mark after a digit or a Chinese character (8\u03013) too.
+                             r"|\p{Cf}+|(?<=[\p{Han}\d])\p{M}+")
 
 
 class Compacted:
@@ -114,7 +119,7 @@ class Compacted:
 
 def compact(folded: str) -> Compacted:
     """FOLDED without spaces between two Chinese characters or a digit and a
-    Chinese character.
+    Chinese character, and without invisible characters.
 
     >>> c = compact("七成 六，2023 100")
     >>> c.text, c.original(2), c.original_end(3)
@@ -126,7 +131,8 @@ def compact(folded: str) -> Compacted:
     removed = 0
     last = 0
     for match in _INNER_SPACE.finditer(folded):
-        if folded[match.start() - 1].isdigit() and folded[match.end()].isdigit():
+        if match.start() and folded[match.start() - 1].isdigit() and folded[match.end() : match.end() + 1].isdigit() \
+                and folded[match.start()].isspace():
             continue
         pieces.append(folded[last : match.start()])
         removed += match.end() - match.start()

@@ -16,7 +16,7 @@ from typing import Iterator, cast
 import re
 
 from . import lexicon, values
-from .numerals import DIGITS, INNER, MULTIPLIERS, NONZERO_DIGITS, NUMERALS, Form
+from .numerals import DIGITS, INNER, LONGEST_NUMBER, MULTIPLIERS, NONZERO_DIGITS, NUMERALS, Form
 
 # One numeral: Arabic (with thousands separators and decimals), Chinese, or
 # mixed (1.57万, 3万4000, 七亿2, 三五.〇二一). Inner qualifiers 余/多/来/几
@@ -112,6 +112,8 @@ def find(folded: str, pos: int = 0, endpos: int | None = None) -> Iterator[Found
         group = cast(int, match.lastindex)  # each alternative is one group, named after its form
         form = form_of_group[group]
         start, end, numeral = match.start(), match.end(), match.group(group)
+        if end - start > LONGEST_NUMBER or _inside_a_longer_one(folded, start):
+            continue
         if form is _PAIR:
             numeral = numeral.replace("、", "")  # the pattern gives a pair only as 四、五万
         if form is _NUMERAL and not numeral.isdigit():  # 830, 2023: nothing to give back, no pair
@@ -123,6 +125,14 @@ def find(folded: str, pos: int = 0, endpos: int | None = None) -> Iterator[Found
         found = _readable(start, end, form, numeral)
         if found is not None:
             yield found
+
+
+def _inside_a_longer_one(folded: str, start: int) -> bool:
+    """Whether the expression at START is the tail of a numeral it cannot
+    be read apart from: in 90余余亿元 the 亿元 is part of 90余余亿 (which
+    does not read), not 100,000,000 元 of its own."""
+    return start >= 2 and folded[start - 1] in INNER and (folded[start - 2] in NUMERALS or folded[start - 2].isdigit()
+                                                          or folded[start - 2] in INNER)
 
 
 def _gives_back_last(folded: str, end: int, numeral: str) -> bool:

@@ -24,6 +24,13 @@ class Form(StrEnum):
     PAIR = "pair"  # 两三天, 五六十人: two neighbouring digits, a vague range
 
 
+# The longest number expression read as a value, in characters: news
+# writes 1,234,567,890,123.45 (18) or 三千五百六十七万八千九百零一 (14); a
+# longer run (30,000 万 in a row, a number of 5,000 digits) is no figure of
+# news and no claim.
+LONGEST_NUMBER = 40
+
+
 def _role(role: str) -> dict[str, str]:
     return {row[0]: row[2] for row in lexicon.rows("numerals.tsv") if row[1] == role}
 

@@ -18,6 +18,12 @@ from ..claim import Claim
 
 _LOG = logging.getLogger(__name__)
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
+# The longest `sentence` field, in characters. A longer sentence (a line of
+# thousands of clauses, no full stop) is given as this many characters
+# around the claim, with … where it is cut: every claim carrying all of a
+# 500,000-character sentence would make gigabytes of output from one line.
+LONGEST_SENTENCE = 500
+_CUT = "…"
 
 
 def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 1) -> list[Claim]:
@@ -97,11 +103,14 @@ class _Place:
 
     def claims(self, found: list[Quantity], facts: list[Facts], sentence: Sentence) -> list[Claim]:
         compacted = self.compacted
-        written = self.text[compacted.original(sentence.start) : compacted.original_end(sentence.end)]
-        sentence_text = _LINE_BREAKS.sub(" ", written) if "\n" in written else written
+        opens = compacted.original(sentence.start)
+        written = self.text[opens : compacted.original_end(sentence.end)]
+        sentence_text = _one_line(written)
         out = []
         for q, fact in zip(found, facts):
             start, end = compacted.original(q.start), compacted.original_end(q.end)
+            if len(written) > LONGEST_SENTENCE:
+                sentence_text = _one_line(_window(written, start - opens, end - opens))
             unit = q.unit
             unit_text = None if unit is None else self.text[compacted.original(unit.start) : compacted.original_end(unit.end)]
             out.append(Claim(
@@ -123,3 +132,23 @@ class _Place:
                 sentence=sentence_text,
             ))
         return out
+
+
+def _one_line(written: str) -> str:
+    return _LINE_BREAKS.sub(" ", written) if "\n" in written else written
+
+
+def _window(written: str, start: int, end: int) -> str:
+    """LONGEST_SENTENCE characters of the sentence WRITTEN around the claim
+    at START..END in it (all of the claim, however long), … marking each
+    end that is cut.
+
+    >>> cut = _window("甲" * 600 + "3万元" + "乙" * 600, 600, 603)
+    >>> len(cut), cut[:2], cut[247:254], cut[-2:]
+    (502, '…甲', '甲甲3万元乙乙', '乙…')
+    """
+    room = max(0, LONGEST_SENTENCE - (end - start))
+    left = max(0, start - room // 2)
+    right = min(len(written), end + room - (start - left))
+    left = max(0, min(left, right - max(LONGEST_SENTENCE, end - start)))
+    return (_CUT if left else "") + written[left:right] + (_CUT if right < len(written) else "")

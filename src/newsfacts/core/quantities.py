@@ -103,7 +103,8 @@ def _assemble(folded: str, found: Found, stream: _Stream) -> Quantity | None:
     inner += unit_inner
     if unit is not None and unit.kind is _MONEY:
         end, coins = units.coins_after(folded, unit)
-        value += coins
+        if coins:  # adding 0 would round a long value to 28 digits
+            value += coins
     if unit is not None and unit.inner == "半":
         value += _HALF  # 一个半月
     elif unit is not None and folded.startswith("半", end) and unit.kind in _HALF_KINDS:

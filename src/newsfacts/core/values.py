@@ -5,11 +5,18 @@ A numeral that does not read as a number raises ValueError.
 """
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Context, Decimal
 
-from .numerals import BIG_VALUES, DIGIT_VALUES, INNER, MULTIPLIER_VALUES, SMALL_VALUES, TENS_VALUES, ZEROS, Form
+from .numerals import (BIG_VALUES, DIGIT_VALUES, INNER, LONGEST_NUMBER, MULTIPLIER_VALUES, SMALL_VALUES, TENS_VALUES,
+                       ZEROS, Form)
 
 _BIG_UNITS = tuple(BIG_VALUES.items())
+# Numerals are read exactly, whatever their number of digits: the default
+# context keeps 28 significant digits, and would round the 31 digits of
+# 1234567890123456789012345678901亿. A numeral is at most LONGEST_NUMBER
+# characters, so its digits and multipliers fit this precision many times
+# over. Ratios (三分之一, 百分之…) are divided in the default context.
+_EXACT = Context(prec=4 * LONGEST_NUMBER)
 
 
 def read(numeral: str, form: Form) -> Decimal:
@@ -27,27 +34,39 @@ def read_numeral(text: str) -> Decimal:
     >>> [int(read_numeral(s)) for s in ("三百五十万", "一万二千", "13万2", "7亿2", "3万4000", "廿五", "90余亿")]
     [3500000, 12000, 132000, 720000000, 34000, 25, 9000000000]
     """
+    if len(text) > LONGEST_NUMBER:
+        # 30,000 万 in a row, or a 5,000-digit number: not a figure of news.
+        raise ValueError(f"a numeral of {len(text)} characters, more than {LONGEST_NUMBER}")
     if text.isdecimal() or _is_arabic(text):
         return Decimal(text)  # most numerals in news: 830, 2023, 4745.61
     if text[-1] in BIG_VALUES and _is_arabic(text[:-1]):
-        return Decimal(text[:-1]) * BIG_VALUES[text[-1]]  # 30万, 4.5亿: as _read_big reads them
+        return _EXACT.multiply(Decimal(text[:-1]), BIG_VALUES[text[-1]])  # 30万, 4.5亿: as _read_big reads them
     text = text.replace(",", "").replace("，", "").replace("点", ".")
     text = "".join(ch for ch in text if ch not in INNER)
     if not text:
         raise ValueError("empty numeral")
     if text[-1] in "kK":  # 15k, as in 月薪15k
-        return _read_big(text[:-1]) * 1000
+        return _EXACT.multiply(_read_big(text[:-1]), 1000)
     return _read_big(text)
 
 
 def _read_big(text: str) -> Decimal:
+    """A numeral read at its largest multiplier: 3万4000 is 3 × 万 + 4000.
+
+    Each call reads the part after a multiplier only when no multiplier
+    as large is in it (3万2万 does not read), so the calls nest at most
+    once per kind of multiplier (兆, 亿, 万), however long the numeral:
+    万万万… is refused at its first 万, not read one 万 per call.
+    """
     for char, multiplier in _BIG_UNITS:
         at = text.find(char)
         if at < 0:
             continue
         left, right = text[:at], text[at + 1 :]
+        if char in right:  # no larger one is in TEXT at all
+            raise ValueError(f"{right!r} does not fit below {multiplier}")
         head = _read_big(left) if left else Decimal(1)
-        return head * multiplier + _read_rest(right, multiplier)
+        return _EXACT.add(_EXACT.multiply(head, multiplier), _read_rest(right, multiplier))
     return _read_small(text)
 
 
@@ -56,7 +75,7 @@ def _read_rest(right: str, multiplier: int) -> Decimal:
     if not right:
         return Decimal(0)
     if len(right) == 1 and (right.isdigit() or right in DIGIT_VALUES) and right not in ZEROS:
-        return _read_small(right) * (multiplier // 10)
+        return _EXACT.multiply(_read_small(right), multiplier // 10)
     value = _read_big(right)
     if value >= multiplier:
         raise ValueError(f"{right!r} does not fit below {multiplier}")
@@ -72,7 +91,7 @@ def _read_small(text: str) -> Decimal:
         if not fraction or not all(ch.isdigit() or ch in DIGIT_VALUES for ch in fraction):
             raise ValueError(f"bad decimal {text!r}")
         digits = "".join(str(DIGIT_VALUES[ch]) if ch in DIGIT_VALUES else ch for ch in fraction)
-        return (_read_small(whole) if whole else Decimal(0)) + Decimal("0." + digits)
+        return _EXACT.add(_read_small(whole) if whole else Decimal(0), Decimal("0." + digits))
     if not any(ch in SMALL_VALUES or ch in TENS_VALUES for ch in text):
         return _read_digit_string(text)
     return _read_positional(text)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import threading
+import warnings
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..core import segment
@@ -59,7 +60,8 @@ def extract_bag(bag: dask.bag.Bag, text_field: str | None = None, id_field: str 
     the text in TEXT_FIELD, the source from ID_FIELD if given).
 
     ERRORS: "raise" stops the computation at a record that has no text
-    (UnreadableInput); "skip" leaves it out with a warning in the worker's log.
+    (UnreadableInput); "skip" leaves it out with a warning in the worker's log;
+    "report" puts {"error": "NAME: reason"} in its place (see is_error).
     """
     import dask.bag as db
 
@@ -118,7 +120,8 @@ def extract_dataframe(bag: dask.bag.Bag, text_field: str | None = None, id_field
     return to_dataframe(extract_bag(bag, text_field, id_field, **options))
 
 
-def write(claims: dask.bag.Bag | dask.dataframe.DataFrame, output: str, *, overwrite: bool = False) -> None:
+def write(claims: dask.bag.Bag | dask.dataframe.DataFrame, output: str, *, overwrite: bool = False,
+          compute: bool = True) -> Any:
     """Compute CLAIMS (a bag of claim dicts or a DataFrame of them) and write them.
 
     OUTPUT ending in .parquet: a Parquet dataset, a folder of part files that
@@ -129,6 +132,8 @@ def write(claims: dask.bag.Bag | dask.dataframe.DataFrame, output: str, *, overw
     Part files of an earlier run would mix with the new ones, so an existing
     dataset is refused (FileExistsError) unless OVERWRITE, which deletes it
     (the .parquet folder, or the files that match the shard pattern) first.
+    COMPUTE=False writes nothing yet and gives what to compute (run() computes
+    it together with the inputs' errors).
     """
     import dask.dataframe as dd
 
@@ -141,36 +146,143 @@ def write(claims: dask.bag.Bag | dask.dataframe.DataFrame, output: str, *, overw
         fs.rm(old)
     if parquet:
         frame = claims if isinstance(claims, dd.DataFrame) else to_dataframe(claims)
-        frame.to_parquet(output, write_index=False)
-    elif isinstance(claims, dd.DataFrame):
-        claims.to_json(pattern, orient="records", lines=True, force_ascii=False)
-    else:
-        claims.map(json.dumps, ensure_ascii=False).to_textfiles(pattern, last_endline=True)
+        return frame.to_parquet(output, write_index=False, compute=compute)
+    if isinstance(claims, dd.DataFrame):
+        return claims.to_json(pattern, orient="records", lines=True, force_ascii=False, compute=compute)
+    return claims.map(json.dumps, ensure_ascii=False).to_textfiles(pattern, last_endline=True, compute=compute)
 
 
 def run(paths: Iterable[str], output: str, scheduler: str | None = None, *, overwrite: bool = False,
-        **options: Any) -> None:
+        idle_seconds: float = 60, **options: Any) -> list[str]:
     """The command line's Dask path: extract_files(PATHS, **OPTIONS) written
     to OUTPUT (see write, with OVERWRITE), on SCHEDULER: a distributed scheduler's address
     (tcp://host:8786), a local scheduler's name (threads, processes,
     synchronous), or None for Dask's default (a distributed Client already
     made in this process, else processes).
+
+    Returns the inputs that could not be read, as the command's error lines
+    ("NAME: reason"); the others are written. A local OUTPUT is written
+    into a temporary folder beside it and renamed onto it at the end, so a
+    failed run leaves no half dataset behind. On a distributed cluster that
+    has had no worker for IDLE_SECONDS, TimeoutError.
     """
     import dask
 
     paths = list(paths)
-    claims = extract_files(paths, **options)
+    claims = extract_files(paths, errors="report", **options)
     _refuse_inputs(output, paths, options.get("corpus"))
-    if scheduler is None:
-        write(claims, output, overwrite=overwrite)
-    elif scheduler in _LOCAL_SCHEDULERS:
-        with dask.config.set(scheduler=scheduler):
-            write(claims, output, overwrite=overwrite)
-    else:
-        from distributed import Client
+    _, old = _existing(output)
+    if old and not overwrite:
+        raise FileExistsError(f"{output} already holds claims; add --overwrite (overwrite=True) to replace them")
+    good, bad = claims.filter(_is_claim), claims.filter(is_error).map(_error_line)
+    with _staged(output) as staged, warnings.catch_warnings():
+        # The claims as a DataFrame and the errors as a bag, computed in one
+        # pass over the inputs; Dask warns that it has to mix the two kinds.
+        warnings.filterwarnings("ignore", message="Computing mixed collections")
+        writing = write(good, staged, overwrite=overwrite, compute=False)
+        if scheduler is None:
+            _, errors = dask.compute(writing, bad)
+        elif scheduler in _LOCAL_SCHEDULERS:
+            _, errors = dask.compute(writing, bad, scheduler=scheduler)
+        else:
+            from distributed import Client
 
-        with Client(scheduler):
-            write(claims, output, overwrite=overwrite)
+            with Client(scheduler, timeout=idle_seconds) as client:
+                errors = _compute_watching(client, writing, bad, idle_seconds)
+    return list(errors)
+
+
+def is_error(item: dict) -> bool:
+    """Whether ITEM of a bag made with errors="report" is an input's error."""
+    return "error" in item and "start" not in item
+
+
+def _is_claim(item: dict) -> bool:
+    return not is_error(item)
+
+
+def _error_line(item: dict) -> str:
+    return item["error"]
+
+
+def _compute_watching(client, writing, bad, idle_seconds: float) -> list[str]:
+    """Compute WRITING and BAD on CLIENT's cluster; TimeoutError when it has
+    had no worker for IDLE_SECONDS (a cluster that lost its workers would
+    otherwise wait for ever, saying nothing)."""
+    import time
+
+    from distributed import wait
+
+    futures = client.compute([writing, bad])
+    idle_since = None
+    while True:
+        try:
+            wait(futures, timeout=min(5.0, idle_seconds))
+            break
+        except TimeoutError:
+            if client.scheduler_info().get("workers"):
+                idle_since = None
+            elif idle_since is None:
+                idle_since = time.monotonic()
+            elif time.monotonic() - idle_since >= idle_seconds:
+                client.cancel(futures)
+                raise TimeoutError(f"the cluster has had no worker for {idle_seconds:g} s; nothing written") from None
+    return list(futures[1].result())
+
+
+class _staged:
+    """The path to write OUTPUT's dataset to: for a local folder, a
+    temporary one beside it, renamed onto OUTPUT when the block ends without
+    an error and removed when it raises; anything else (a URL, a shard
+    pattern with *) is written in place."""
+
+    def __init__(self, output: str) -> None:
+        import os
+
+        self.output = output
+        local = "://" not in output and "*" not in output
+        self.path = None
+        if local:
+            target = output.rstrip("/")
+            self.path = os.path.join(os.path.dirname(os.path.abspath(target)),
+                                     f".partial-{os.getpid()}.{os.path.basename(target)}")  # keeps .parquet
+
+    def __enter__(self) -> str:
+        if self.path is None:
+            return self.output
+        import shutil
+
+        shutil.rmtree(self.path, ignore_errors=True)
+        return self.path + ("/" if self.output.endswith("/") else "")
+
+    def __exit__(self, kind, error, trace) -> None:
+        if self.path is None:
+            return
+        import os
+        import shutil
+
+        if kind is not None:
+            shutil.rmtree(self.path, ignore_errors=True)
+            return
+        target = self.output.rstrip("/")
+        if not os.path.exists(self.path):
+            os.makedirs(self.path)  # nothing to write: an empty dataset
+        if not os.path.lexists(target):
+            os.rename(self.path, target)
+        elif self.output.endswith(".parquet"):
+            # The dataset folder is ours (run() refused it unless overwrite).
+            aside = self.path + "-old"
+            os.rename(target, aside)
+            os.rename(self.path, target)
+            shutil.rmtree(aside, ignore_errors=True) if os.path.isdir(aside) else os.unlink(aside)
+        else:
+            # A folder of shards may hold other files: only the old shards go.
+            _, old = _existing(self.output)
+            for name in old:
+                os.unlink(name)
+            for name in sorted(os.listdir(self.path)):
+                os.replace(os.path.join(self.path, name), os.path.join(target, name))
+            os.rmdir(self.path)
 
 
 def _target(output: str) -> tuple[bool, str]:
@@ -240,6 +352,8 @@ def _claims(item: sources.Document | sources.InputError, selection: Selection | 
     if isinstance(item, sources.InputError):
         if errors == "raise":
             raise UnreadableInput(str(item))
+        if errors == "report":
+            return [{"error": str(item)}]
         import logging
 
         logging.getLogger(__name__).warning("newsfacts: %s", item)
@@ -249,5 +363,5 @@ def _claims(item: sources.Document | sources.InputError, selection: Selection | 
 
 
 def _check_errors(errors: str) -> None:
-    if errors not in ("raise", "skip"):
-        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    if errors not in ("raise", "skip", "report"):
+        raise ValueError(f"errors must be 'raise', 'skip' or 'report', not {errors!r}")

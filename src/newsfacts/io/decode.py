@@ -64,9 +64,42 @@ def encoding_of(data: bytes, sample: bool = False) -> str:
         data.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError as error:
-        if sample and error.start >= len(data) - 4:
-            return "utf-8"
-    return _detect(data)
+        if error.start >= len(data) - 4 and error.reason == "unexpected end of data":
+            if sample:
+                return "utf-8"
+            raise DecodeError("ends inside a character: cut short? (the rest is UTF-8)" + _HINT) from None
+    if sample:
+        return _detect(_on_a_line_end(data))
+    try:
+        return _detect(data)
+    except DecodeError:
+        _raise_if_cut_short(data)
+        raise
+
+
+def _on_a_line_end(sample: bytes) -> bytes:
+    """The head of a longer file up to its last line break, so that it does
+    not end inside a two-byte GB18030 or Big5 character, which the
+    detector would take for no text at all. A line feed is never part of
+    such a character; UTF-16 and UTF-32 (NUL bytes) are left whole.
+    """
+    if b"\x00" in sample:
+        return sample
+    end = sample.rfind(b"\n")
+    return sample[: end + 1] if end >= len(sample) // 2 else sample
+
+
+def _raise_if_cut_short(data: bytes) -> None:
+    """A DecodeError saying so when DATA reads as text but for its last
+    one to three bytes: the end of a file cut inside a character."""
+    for cut in range(1, 4):
+        if len(data) <= cut:
+            return
+        try:
+            found = _detect(data[:-cut])
+        except DecodeError:
+            continue
+        raise DecodeError(f"ends inside a character: cut short? (the rest is {found})" + _HINT)
 
 
 def _decode_as(data: bytes, encoding: str) -> str:

@@ -8,8 +8,10 @@ however large the corpus. Each worker loads jieba once, on first use.
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from typing import Iterable, Iterator
 
@@ -28,21 +30,86 @@ def workers(jobs: int) -> int:
 
 
 def extract_all(items: Iterable[Document | InputError], jobs: int) -> Iterator[tuple[Document | InputError, list[Claim]]]:
-    """(item, its claims) for each item in order; an InputError has none."""
+    """(item, its claims) for each item in order; an InputError has none.
+
+    A worker process that dies (killed, out of memory, a crash in C) takes
+    the batches it was given with it: the pool is made anew, the batches
+    sent again, and the document it died on reported as that document's
+    error. When this generator is left early (an error, SIGTERM, a closed
+    pipe), the workers are stopped, not left behind.
+    """
     if workers(jobs) == 1:
         from ..core.pipeline import extract
 
         for item in items:
             yield _checked(item, [] if isinstance(item, InputError) else _extract(item, extract))
         return
-    with ProcessPoolExecutor(max_workers=workers(jobs), mp_context=get_context("fork")) as pool:
+    pool = _Pool(workers(jobs))
+    try:
         pending: deque[tuple[list[Document | InputError], Future]] = deque()
         for batch in _batches(items):
-            pending.append((batch, pool.submit(_extract_batch, [d for d in batch if isinstance(d, Document)])))
+            pending.append((batch, pool.submit(batch)))
             if len(pending) >= workers(jobs) * _BATCHES_PER_WORKER:
-                yield from _collect(*pending.popleft())
+                yield from _collect(*pending.popleft(), pool, pending)
         while pending:
-            yield from _collect(*pending.popleft())
+            yield from _collect(*pending.popleft(), pool, pending)
+    finally:
+        pool.stop()
+
+
+class _Pool:
+    """A ProcessPoolExecutor that can be made again when a worker dies."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.size, mp_context=get_context("fork"), initializer=_worker_started)
+
+    def submit(self, batch: list[Document | InputError]) -> Future:
+        return self.executor.submit(_extract_batch, [d for d in batch if isinstance(d, Document)])
+
+    def renew(self) -> None:
+        self.stop()
+        self.executor = self._new()
+
+    def stop(self) -> None:
+        """Stop the workers now, whatever they are doing (they hold no
+        output: it comes back to this process)."""
+        processes = list((self.executor._processes or {}).values())  # the executor has no public way
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(5)
+
+
+def _worker_started() -> None:
+    """In each worker: die with the parent, and die on SIGTERM and SIGHUP
+    (the parent's handlers, inherited by fork, would turn them into an
+    exception that the pool sends back as a document's result)."""
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGTERM to this process when its parent dies (even by SIGKILL),
+    so no worker lives on under PID 1 holding the caller's pipes open."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # not Linux: the parent's clean-up alone stops the workers
+    if os.getppid() == 1:
+        os._exit(1)  # the parent died before prctl
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _batches(items: Iterable[Document | InputError]) -> Iterator[list[Document | InputError]]:
@@ -58,10 +125,38 @@ def _batches(items: Iterable[Document | InputError]) -> Iterator[list[Document |
         yield batch
 
 
-def _collect(batch: list[Document | InputError], future: Future) -> Iterator[tuple[Document | InputError, list[Claim]]]:
-    results = iter(future.result())
+def _collect(batch: list[Document | InputError], future: Future, pool: _Pool,
+             pending: deque[tuple[list[Document | InputError], Future]]
+             ) -> Iterator[tuple[Document | InputError, list[Claim]]]:
+    try:
+        found = future.result()
+    except BrokenProcessPool:
+        found = _one_at_a_time(batch, pool)
+        # The batches still out went down with the pool: send them again.
+        for at, (waiting, _) in enumerate(pending):
+            pending[at] = (waiting, pool.submit(waiting))
+    results = iter(found)
     for item in batch:
         yield _checked(item, [] if isinstance(item, InputError) else next(results))
+
+
+def _one_at_a_time(batch: list[Document | InputError], pool: _Pool) -> list[list[Claim] | InputError]:
+    """The results of BATCH's documents, each sent alone to a new pool; the
+    one a worker dies on is reported as its error."""
+    found: list[list[Claim] | InputError] = []
+    for document in batch:
+        if not isinstance(document, Document):
+            continue
+        pool.renew()
+        try:
+            found += pool.submit([document]).result()
+        except BrokenProcessPool:
+            found.append(InputError(document.name, _DIED))
+    pool.renew()
+    return found
+
+
+_DIED = "the worker process reading it died (killed, out of memory, or a crash); the other inputs are read"
 
 
 def _checked(item: Document | InputError, found: list[Claim] | InputError) -> tuple[Document | InputError, list[Claim]]:

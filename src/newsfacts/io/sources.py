@@ -8,7 +8,10 @@ never stop the others.
 from __future__ import annotations
 
 import json
+import re
+import stat
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import IO, Iterator, NamedTuple
 
@@ -43,6 +46,12 @@ _PIECE_CHARS = 120_000
 _READ_BYTES = 1 << 20
 # News has no line this long; such input is a dump of something else.
 LONGEST_LINE = 200_000
+# Nor a JSON Lines record this long (in bytes, as read): longer records
+# are refused, unread, so that one cannot take the memory of the run.
+LONGEST_RECORD = 4_000_000
+# Old Mac files end lines with a CR alone; read as a line break (one
+# character for one, so offsets hold), a CR LF stays as it is.
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 class Corpus(NamedTuple):
@@ -55,8 +64,11 @@ class Corpus(NamedTuple):
 
 def expand(names: list[str], pattern: str = "*.txt") -> Iterator[str]:
     """NAMES with each folder replaced by the files below it that match
-    PATTERN, sorted."""
+    PATTERN, sorted. An empty name is no input (the command refuses it;
+    Path("") would be the current folder and everything below it)."""
     for name in names:
+        if not name:
+            continue
         path = Path(name)
         if name != "-" and path.is_dir():
             found = sorted(str(p) for p in path.rglob(pattern) if p.is_file())
@@ -81,31 +93,44 @@ def documents(names: list[str], encoding: str | None = None, corpus: Corpus | No
 
 def read(name: str, encoding: str | None = None) -> Document:
     """The whole decoded text of NAME; raises InputError with a one-line reason."""
-    data = _read_bytes(name)
+    return _whole(name, _read_bytes(name), encoding)
+
+
+def _whole(name: str, data: bytes, encoding: str | None) -> Document:
     try:
         text = decode(data, encoding)
     except DecodeError as error:
         raise InputError(name, str(error)) from None
+    text = _line_ends(text)
     _check_text(name, text)
     return Document(name, text)
 
 
+def _line_ends(text: str) -> str:
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
 def pieces(name: str, encoding: str | None = None) -> Iterator[Document]:
     """NAME as one document, or a large file as pieces of whole paragraphs.
+    Standard input, devices and pipes are read in pieces too, a piece at
+    a time (cat /dev/zero never fills the memory).
 
     Raises InputError (possibly after some pieces) with a one-line reason.
     """
-    if name == "-" or _size(name) <= _WHOLE_FILE_BYTES:
+    if name != "-" and _size(name) <= _WHOLE_FILE_BYTES:
         yield read(name, encoding)
         return
     yield from _large_file(name, encoding)
 
 
-def _size(name: str) -> int:
+def _size(name: str) -> float:
+    """The size of a regular file; infinite for what may never end (a
+    device, a pipe), so it is read in pieces."""
     try:
-        return Path(name).stat().st_size
+        status = Path(name).stat()
     except OSError:
         return 0  # reading it will say what is wrong
+    return status.st_size if stat.S_ISREG(status.st_mode) or stat.S_ISDIR(status.st_mode) else float("inf")
 
 
 def _large_file(name: str, encoding: str | None) -> Iterator[Document]:
@@ -113,19 +138,29 @@ def _large_file(name: str, encoding: str | None) -> Iterator[Document]:
 
     with _open_binary(name) as handle:
         head = handle.read(_READ_BYTES)
+        if len(head) < _READ_BYTES:  # all of it (standard input, mostly): as a small file is read
+            yield _whole(name, head, encoding)
+            return
+        given = encoding
         try:
             encoding = encoding or encoding_of(head, sample=True)
             decoder = codecs.getincrementaldecoder(encoding)()
         except (DecodeError, LookupError) as error:
             raise InputError(name, str(error)) from None
-        buffer, offset, line, checked = "", 0, 1, False
+        buffer, offset, line, checked, carry = "", 0, 1, False, ""
         data = head
         while True:
             final = not data
             try:
-                buffer += decoder.decode(data, final=final)
+                decoded = carry + decoder.decode(data, final=final)
             except UnicodeDecodeError as error:
                 raise InputError(name, f"not valid {encoding} after character {offset + len(buffer)}: {error.reason}") from None
+            if given is None and "\x00" in decoded:
+                raise InputError(name, "binary data (NUL bytes); give its encoding with --encoding")
+            carry = ""
+            if not final and decoded.endswith("\r"):  # its LF may come with the next read
+                decoded, carry = decoded[:-1], "\r"
+            buffer += _line_ends(decoded)
             if not checked and (buffer.strip() or final):
                 _check_text(name, buffer[:_PIECE_CHARS], whole=False)
                 checked = True
@@ -193,13 +228,15 @@ def _check_lines(name: str, text: str, first_line: int) -> None:
 
 
 def _read_bytes(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
     with _open_binary(name) as handle:
         return handle.read()
 
 
-def _open_binary(name: str) -> IO[bytes]:
+def _open_binary(name: str):
+    """NAME opened for reading bytes (a context manager); standard input is
+    left open when done with."""
+    if name == "-":
+        return nullcontext(sys.stdin.buffer)
     path = Path(name)
     if path.is_dir():
         raise InputError(name, "is a folder with no files to read in it")
@@ -222,9 +259,12 @@ def _records(name: str, encoding: str | None, corpus: Corpus) -> Iterator[Docume
     except InputError as error:
         yield error
         return
-    with handle:
-        for number, raw in enumerate(handle, 1):
+    with handle as lines:
+        for number, raw in enumerate(_record_lines(lines), 1):
             where = f"{name}:{number}"
+            if raw is None:
+                yield InputError(where, f"a record longer than {LONGEST_RECORD:,} bytes: not news text")
+                continue
             if not raw.strip():
                 continue
             codec = encoding or ("utf-8-sig" if number == 1 else "utf-8")
@@ -237,6 +277,21 @@ def _records(name: str, encoding: str | None, corpus: Corpus) -> Iterator[Docume
                 yield InputError(where, f"not JSON: {error.msg}")
                 continue
             yield _record_document(where, record, corpus)
+
+
+def _record_lines(handle: IO[bytes]) -> Iterator[bytes | None]:
+    """Each line of HANDLE, or None for one longer than LONGEST_RECORD,
+    which is skipped a piece at a time, never held whole."""
+    while True:
+        raw = handle.readline(LONGEST_RECORD + 1)
+        if not raw:
+            return
+        if len(raw) <= LONGEST_RECORD or raw.endswith(b"\n"):
+            yield raw
+            continue
+        while raw and not raw.endswith(b"\n"):
+            raw = handle.readline(_READ_BYTES)
+        yield None
 
 
 def _record_document(where: str, record: object, corpus: Corpus) -> Document | InputError:
@@ -253,8 +308,28 @@ def _record_document(where: str, record: object, corpus: Corpus) -> Document | I
         if ident is None:
             return InputError(where, f"no field {corpus.id_field!r}")
         source = str(ident)
-    return Document(source, text)
+    checked = [(corpus.text_field, text)] + ([(corpus.id_field, source)] if corpus.id_field is not None else [])
+    for field, value in checked:
+        surrogate = _lone_surrogate(value)
+        if surrogate is not None:
+            return InputError(where, f"field {field!r} holds a lone surrogate ({value[surrogate]!r} at character "
+                                     f"{surrogate}), which is not text")
+    try:
+        _check_lines(where, text, 1)
+    except InputError as error:
+        return error
+    return Document(source, _line_ends(text))
 
 
-def _open_lines(name: str) -> IO[bytes]:
-    return sys.stdin.buffer if name == "-" else _open_binary(name)
+def _lone_surrogate(text: str) -> int | None:
+    """Where TEXT holds a lone surrogate (JSON's "\\ud83d" without its
+    pair), which no output can encode; None for none."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return error.start
+    return None
+
+
+def _open_lines(name: str):
+    return _open_binary(name)

@@ -10,7 +10,7 @@ from typing import IO, Iterable
 import orjson
 
 from ..claim import Claim, Kind
-from .writers import cell
+from .writers import cell, plain
 
 _TOP = 5
 SUMMARY_FORMATS: tuple[str, ...] = ("table", "csv", "json", "html", "xlsx")
@@ -109,7 +109,7 @@ class Summary:
         for kind in kinds:
             table.add_column(kind, justify="right")
         for source, counts in self.by_source.items():
-            table.add_row(source, str(sum(counts.values())), *(str(counts.get(kind, "")) for kind in kinds))
+            table.add_row(plain(source), str(sum(counts.values())), *(str(counts.get(kind, "")) for kind in kinds))
         if len(self.by_source) > 1:
             table.add_row("all", str(sum(self.by_kind.values())), *(str(self.by_kind[kind]) for kind in kinds),
                           style="bold")
@@ -121,8 +121,8 @@ class Summary:
             for header in ("value", "unit", "claim", "measure", "input:line"):
                 largest.add_column(header)
             for claim in top:
-                largest.add_row(cell(_size(claim)), claim.unit or "", claim.text, claim.measure or "",
-                                f"{claim.source}:{claim.line}")
+                largest.add_row(cell(_size(claim)), plain(claim.unit or ""), plain(claim.text),
+                                plain(claim.measure or ""), plain(f"{claim.source}:{claim.line}"))
             console.print(largest)
         if not self.by_kind:
             console.print("no claims found")

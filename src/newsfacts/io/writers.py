@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
+import unicodedata
 
 import orjson
 from decimal import Decimal
@@ -29,8 +31,12 @@ def cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        plain = number_to_plain(value)
-        return str(plain) if isinstance(plain, int) else format(Decimal(repr(plain)), "f")
+        number = number_to_plain(value)
+        if isinstance(number, int):
+            return str(number)
+        if math.isfinite(number):
+            return format(Decimal(repr(number)), "f")
+        return format(value, "f")  # past a float's range: in full, as written
     return str(value)
 
 
@@ -77,7 +83,11 @@ def _json_text(claim: Claim) -> str:
     record = claim.to_dict()
     try:
         return orjson.dumps(record).decode()
-    except orjson.JSONEncodeError:  # an integer past 64 bits (一万亿亿)
+    except orjson.JSONEncodeError:  # an integer past 64 bits (一万亿亿), a lone surrogate (\ud83d)
+        for name in ("value", "low", "high"):
+            number = record[name]
+            if isinstance(number, float) and not math.isfinite(number):
+                record[name] = None  # as orjson writes inf: JSON has no infinity
         return _COMPACT_JSON.encode(record)
 
 
@@ -95,19 +105,44 @@ def _write_table(claims: Iterable[Claim], out: IO[str]) -> int:
                 console.print(table)
             table, source = _new_table(claim.source), claim.source
         value = cell(claim.value) if claim.value is not None else f"{cell(claim.low)}–{cell(claim.high)}"
-        table.add_row(str(claim.line), claim.text, value, claim.unit or "", str(claim.kind),
-                      cell(claim.qualifier), cell(claim.change), claim.measure or "", claim.time or "",
-                      claim.entity or "")
+        table.add_row(*(plain(text) for text in (
+            str(claim.line), claim.text, value, claim.unit or "", str(claim.kind), cell(claim.qualifier),
+            cell(claim.change), claim.measure or "", claim.time or "", claim.entity or "")))
         count += 1
     if table is not None:
         console.print(table)
     return count
 
 
+def plain(text: str):
+    """TEXT as a table cell or title shown as it is: rich would read
+    x[/]y as markup (and fail on it), and a terminal would act on the
+    control characters of a file name (\x1b[2J clears the screen)."""
+    from rich.text import Text
+
+    return Text(printable(text))
+
+
+def printable(text: str) -> str:
+    r"""TEXT with its control characters (C0, DEL, C1) and lone surrogates
+    written as Python escapes; everything else as it is.
+
+    >>> print(printable("a\x1b[2Jb\tc　d"))
+    a\x1b[2Jb\tc　d
+    """
+    if text.isprintable():
+        return text
+    return "".join(_escaped(ch) if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in text)
+
+
+def _escaped(ch: str) -> str:
+    return ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
 def _new_table(source: str):
     from rich.table import Table
 
-    table = Table(title=source, title_justify="left", header_style="bold")
+    table = Table(title=plain(source), title_justify="left", header_style="bold")
     for header in ("line", "claim", "value", "unit", "kind", "qualifier", "change"):
         table.add_column(header, no_wrap=True)
     for header in ("measure", "time", "entity"):

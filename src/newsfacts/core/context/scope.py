@@ -38,6 +38,8 @@ class Scope:
         # Per sentence: the last time (or name of a role) of the nearest
         # earlier sentence of its paragraph that has one, or None.
         self._earlier: dict[str, dict[int, Span | None]] = {}
+        # Per sentence: the last time that is not 同期 or 当时 in it or before it.
+        self._periods: dict[int, Span | None] = {}
 
     def times(self, index: int) -> SentenceTimes:
         found = self._times.get(index)
@@ -66,11 +68,34 @@ class Scope:
         if self.folded[span.start : span.end] not in _REFERRING_TIMES:
             return span
         own = bisect_right(self._starts, span.start) - 1
-        for index in range(own, -1, -1):
-            for earlier in reversed(self.times(index).until(span.start)):
-                if earlier.end <= span.start and self.folded[earlier.start : earlier.end] not in _REFERRING_TIMES:
-                    return earlier
-        return span
+        for earlier in reversed(self.times(own).until(span.start)):
+            if earlier.end <= span.start and self.folded[earlier.start : earlier.end] not in _REFERRING_TIMES:
+                return earlier
+        return self._last_period(own - 1) or span
+
+    def _last_period(self, index: int) -> Span | None:
+        """The last time named in sentences 0..INDEX that is not itself a
+        reference (同期), remembered for every sentence walked over, so a
+        paragraph of thousands of 同期 is walked once, not once per claim."""
+        memo = self._periods
+        walked = []
+        answer: Span | None = None
+        at = index
+        while at >= 0:
+            if at in memo:
+                answer = memo[at]
+                break
+            walked.append(at)
+            for earlier in reversed(self.times(at).until()):
+                if self.folded[earlier.start : earlier.end] not in _REFERRING_TIMES:
+                    answer = earlier
+                    break
+            if answer is not None:
+                break
+            at -= 1
+        for sentence in walked:
+            memo[sentence] = answer
+        return answer
 
     def entity(self, index: int, position: int) -> Span | None:
         """What a claim at POSITION in sentence INDEX is about, looked for
