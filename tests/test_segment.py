@@ -56,4 +56,4 @@ def test_tagger_gives_the_same_tags_as_jieba_posseg_and_leaves_its_dictionary_al
     import jieba.posseg
 
     tagger = jieba.posseg.POSTokenizer(segment._tokenizer())
-    assert ours == [(word, tag) for word, tag in tagger.cut("今年以来，宁德时代董事长曾毓群的身家增加了495亿美元。")]
+    assert list(ours) == [(word, tag) for word, tag in tagger.cut("今年以来，宁德时代董事长曾毓群的身家增加了495亿美元。")]

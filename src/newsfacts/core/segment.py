@@ -12,7 +12,7 @@ import logging
 import marshal
 import os
 import tempfile
-from functools import cache
+from functools import cache, lru_cache
 from math import log
 
 from ..atomic import replacing
@@ -93,15 +93,17 @@ def _tagger():
     return tagger
 
 
-def tagged(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """jieba.posseg's words and tags for TEXT, its HMM included, which
     tags names it has never seen (蒋澎龙 nr, 房企 j). Much slower than a
-    dictionary look-up: for a few characters around a candidate only.
+    dictionary look-up: for a few characters around a candidate only, and
+    remembered, since an article names the same people again and again.
 
     >>> tagged("蒋澎龙改变战术")[0]
     ('蒋澎龙', 'nr')
     """
-    return [(word, tag) for word, tag in _tagger().cut(text)]
+    return tuple((word, tag) for word, tag in _tagger().cut(text))
 
 
 def _read_cache(path: str) -> tuple[dict[str, int], int, dict[str, str]] | None:

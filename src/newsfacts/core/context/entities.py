@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cache
+from typing import Iterable
 
 import re
 
@@ -105,7 +106,7 @@ def _name_before_a_verb(folded: str, start: int, end: int) -> Span | None:
             continue  # 王牌, 高速: a word, not a name
         if not known and any(segment.is_word(name[:cut]) for cut in range(max(2, surname + 1), length)):
             continue  # 张德 + 培: a word inside is read as a word, not a name
-        if not known and not _tagged_as_name(folded, start, stop, end):
+        if not known and length == surname + 1 and not _tagged_as_name(folded, start, stop, end):
             continue  # 房企购置: jieba reads 房企 as an abbreviation, not a name
         after = folded[stop : stop + 1]
         if after.isdecimal() and _leads_to_a_number(name):
@@ -141,6 +142,13 @@ def _tagged_as_name(folded: str, start: int, stop: int, end: int) -> bool:
     return first in _surnames() or (first == folded[start:stop] and tag in _PERSON_TAGS)
 
 
+# Runs of single characters longer than this are not read for names: a name
+# jieba has never seen is two to five characters (蒋澎龙, 斯里查方), and its
+# tagger's HMM costs time in proportion to what it reads.
+_LONGEST_UNSEEN_NAME = 5
+# How far back from a number its clause is read by the tagger (the name a
+# figure is about stands close before it: 东方财富总市值为2960亿元).
+_TAGGED_REACH = 16
 # jieba's tags for people, places and organisations; nz (other proper
 # nouns) is left out: the dictionary gives it to 第二产业, 红利.
 _NAME_TAGS = _PERSON_TAGS | {"ns", "nt"}
@@ -150,10 +158,31 @@ def _tagged_names(folded: str, start: int, end: int) -> list[Span]:
     """The names jieba's tagger reads in FOLDED[START:END]: words of two or
     more Chinese characters tagged as a person, place or organisation. A
     common dictionary word tagged as a person is taken for the word it
-    mostly is (the dictionary tags 龙虾, 黄金周, 连胜 nr)."""
+    mostly is (the dictionary tags 龙虾, 黄金周, 连胜 nr).
+
+    As jieba.posseg does, dictionary words take their dictionary tags and
+    only runs of characters the dictionary reads one by one go through its
+    HMM (斯里查方, 瑪嘉烈): the HMM sees those few characters, not the clause."""
     names = []
-    at = start
-    for word, tag in segment.tagged(folded[start:end]):
+    cuts = segment.best_path_cuts(folded, start, end)
+    run_start = -1  # where the current run of single Chinese characters began
+    for at, stop in zip(cuts, cuts[1:] + [-1]):
+        single = stop == at + 1 and is_han(folded[at])
+        if single and run_start < 0:
+            run_start = at
+        if not single and run_start >= 0:
+            if 1 < at - run_start <= _LONGEST_UNSEEN_NAME:
+                names += _names_in(segment.tagged(folded[run_start:at]), run_start)
+            run_start = -1
+        if stop > at + 1:
+            names += _names_in([(folded[at:stop], segment.tag_of(folded[at:stop]))], at)
+    return names
+
+
+def _names_in(words: Iterable[tuple[str, str]], at: int) -> list[Span]:
+    """The (word, tag) pairs WORDS, read from AT on, that are names."""
+    names = []
+    for word, tag in words:
         if (tag in _NAME_TAGS and len(word) >= 2 and all(is_han(ch) for ch in word) and word not in _not_places()
                 and not _part_of_a_place(word)
                 and not (tag in _PERSON_TAGS and segment.frequency(word) >= _COMMON_WORD)):
@@ -238,7 +267,7 @@ class Names:
         that no ending or title gives away. The clause alone is tagged, once."""
         folded, sentence = self.folded, self.sentence
         start = position
-        while start > sentence.start and folded[start - 1] not in CLAUSE_MARKS:
+        while start > max(sentence.start, position - _TAGGED_REACH) and folded[start - 1] not in CLAUSE_MARKS:
             start -= 1
         names = self._tagged.get(start)
         if names is None:
