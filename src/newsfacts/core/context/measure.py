@@ -20,7 +20,7 @@ from ..numerals import INNER_CLASSES, is_han
 from ..quantities import Quantity
 from ..sentences import CLAUSE_MARKS, Sentence
 from ..spans import Span
-from .times import SentenceTimes
+from .times import SentenceTimes, past_words
 
 # Counts and sizes name their noun after them (3000余家注册网店); money and
 # rates name it before (旅游收入90余亿元), and take one after only failing that.
@@ -213,14 +213,7 @@ def _clause_before(folded: str, q: Quantity, sentence: Sentence, floor: int, tim
     for span in times.every_span(end):
         if span.start <= start < span.end or (start <= span.start and span.end <= end and span.start - start <= 1):
             start = max(start, span.end)
-    moved = True
-    while moved and start < end:
-        moved = False
-        for word in _CLAUSE_OPENERS:
-            if folded.startswith(word, start) and start + len(word) < end:
-                start += len(word)
-                moved = True
-                break
+    start = past_words(folded, start, end, _CLAUSE_OPENERS)
     if end - start < 2 or folded[start] in _COMPARISON_OPENERS or folded[start:end].isascii():
         return None
     return Span(start, end)

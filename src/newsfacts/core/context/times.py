@@ -194,8 +194,12 @@ def _with_events(folded: str, start: int, end: int, spans: list[Span]) -> list[S
 
 
 def _after_openers(folded: str, left: int, stop: int) -> int:
-    """LEFT moved past the words that open a clause (但, 同时, 在)."""
-    openers = _openers()
+    return past_words(folded, left, stop, _openers())
+
+
+def past_words(folded: str, left: int, stop: int, openers: tuple[str, ...]) -> int:
+    """LEFT moved past the OPENERS (longest first) that open a clause there,
+    one after another (但, 同时, 在), stopping short of STOP."""
     moved = True
     while moved and left < stop:
         moved = False
