@@ -5,6 +5,7 @@ rest is still written), 2 for a usage error.
 """
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import signal
@@ -23,7 +24,7 @@ from .io.writers import FORMATS, format_of
 app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
-    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Find the quantitative claims in Chinese news text: amounts, percentages, counts, measures.",
 )
 
@@ -32,6 +33,22 @@ _PROGRESS_FILES = 3
 _PROGRESS_BYTES = 5_000_000
 # More worker processes than this is a typing mistake, not a machine.
 MOST_JOBS = 1024
+
+
+class _PipeClosed(BaseException):
+    """A BrokenPipeError carried past click, which would exit 1 on it."""
+
+
+def _pipe_closed_past_click(command):
+    """COMMAND, raising _PipeClosed where it met a closed pipe."""
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except BrokenPipeError:
+            raise _PipeClosed from None
+
+    return run
 
 
 # The writers' formats, as the choices of --format.
@@ -60,15 +77,23 @@ def _build() -> str:
     return "compiled with mypyc" if compiled else "pure Python"
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    context: typer.Context,
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="Show the version and exit."),
 ) -> None:
     """Find the quantitative claims in Chinese news text."""
+    if context.invoked_subcommand is None:
+        # newsfacts alone: what it can do, and no error.
+        typer.echo(context.get_help())
+        raise typer.Exit()
 
 
 _FILES = typer.Argument(
-    ..., metavar="FILES...", help="Text files or folders (every *.txt below them); - reads standard input."
+    None, metavar="FILE",
+    help="Text files or folders (every *.txt below them); - or none reads standard input.",
+    show_default=False,
 )
 _ENCODING = typer.Option(None, "--encoding", help="Read the inputs in this encoding instead of detecting it.")
 _JSONL_FIELD = typer.Option(
@@ -83,8 +108,9 @@ _JOBS = typer.Option(1, "--jobs", "-j", min=0, max=MOST_JOBS,
 
 
 @app.command()
+@_pipe_closed_past_click
 def extract(
-    files: list[str] = _FILES,
+    files: Optional[list[str]] = _FILES,
     fmt: Optional[Format] = typer.Option(
         None, "--format", "-f",
         help="Output format. Default: what -o's extension names (.csv .tsv .json .jsonl .html .xlsx), "
@@ -112,7 +138,7 @@ def extract(
     """Print every quantitative claim in FILES."""
     from .io import select, writers
 
-    _check_files(files)
+    files = _check_files(files)
     _check_corpus_options(jsonl_field, id_field)
     selection = select.Selection(_kinds(kind), _decimal(min_value), not no_small_counts)
     if dask is not None:
@@ -189,8 +215,9 @@ class _NothingRead(Exception):
 
 
 @app.command()
+@_pipe_closed_past_click
 def summary(
-    files: list[str] = _FILES,
+    files: Optional[list[str]] = _FILES,
     fmt: Optional[SummaryFormat] = typer.Option(
         None, "--format", "-f", help="Output format. Default: a table, or what -o's extension names."
     ),
@@ -204,7 +231,7 @@ def summary(
     """Count the claims in FILES per kind and per input, and show the largest figures."""
     from .io.summary import Summary
 
-    _check_files(files)
+    files = _check_files(files)
     _check_corpus_options(jsonl_field, id_field)
     output = _output_path(output)
     jobs = _capped(jobs)
@@ -331,11 +358,18 @@ def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, sele
         raise typer.Exit(1)
 
 
-def _check_files(files: list[str]) -> None:
+def _check_files(files: list[str] | None) -> list[str]:
+    """FILES as given, or standard input when none is given and it is not a
+    terminal (cat a.txt | newsfacts extract, as jq and rg read it)."""
+    if not files:
+        if sys.stdin is None or sys.stdin.isatty():
+            _usage("no input: name FILE..., or pipe text in (cat a.txt | newsfacts extract)")
+        return ["-"]
     # f=; newsfacts extract "$f" would otherwise read the current folder and
     # every *.txt below it.
     if any(not name for name in files):
         _usage("FILES: an empty file name (an unset variable?)")
+    return files
 
 
 def _output_path(output: str | None, dask: bool = False) -> str | None:
@@ -458,7 +492,9 @@ def main() -> None:
         # the exception went through every with block on its way here.
         print(f"newsfacts: {signal.Signals(stop.signal).name}: stopped", file=sys.stderr)
         sys.exit(128 + stop.signal)
-    except BrokenPipeError:
+    except (BrokenPipeError, _PipeClosed):
+        # The reader went away (… | head -1): it has what it wanted. Exit 0,
+        # as rg does, so that set -o pipefail scripts do not fail.
         _silence_stdout()
         sys.exit(0)
     except KeyboardInterrupt:

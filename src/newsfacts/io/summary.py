@@ -98,10 +98,11 @@ class Summary:
         }
 
     def print(self, out: IO[str]) -> None:
-        from rich.console import Console
         from rich.table import Table
 
-        console = Console(file=out, width=None if out.isatty() else 160)
+        from .writers import table_console
+
+        console = table_console(out)
         kinds = [kind for kind, _ in self.by_kind.most_common()]
         table = Table(title="claims per input and kind", title_justify="left")
         table.add_column("input")

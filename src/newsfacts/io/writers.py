@@ -91,12 +91,23 @@ def _json_text(claim: Claim) -> str:
         return _COMPACT_JSON.encode(record)
 
 
-def _write_table(claims: Iterable[Claim], out: IO[str]) -> int:
-    """One rich table per input, titled with its name."""
+def table_console(out: IO[str]):
+    """A rich console that prints tables to OUT: 160 columns off a terminal
+    (a file, a pipe, a test), where rich would fold to 80; and a closed pipe
+    raised as BrokenPipeError, where rich would exit 1 itself (… | head -1
+    is no failure: the command decides)."""
     from rich.console import Console
 
-    # Off a terminal (a file, a pipe, a test) rich would fold to 80 columns.
-    console = Console(file=out, width=None if out.isatty() else 160)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return _Console(file=out, width=None if out.isatty() else 160)
+
+
+def _write_table(claims: Iterable[Claim], out: IO[str]) -> int:
+    """One rich table per input, titled with its name."""
+    console = table_console(out)
     count = 0
     table, source = None, None
     for claim in claims:

@@ -1,0 +1,93 @@
+"""Issue 17 (a command line that fits people's habits), the items done so
+far, each as a user meets it: through a real pipe or a terminal."""
+from __future__ import annotations
+
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+NEWSFACTS = str(Path(sys.executable).with_name("newsfacts"))
+SAMPLES = sorted(str(path) for path in (Path(__file__).parent.parent / "samples").glob("*.txt"))
+
+
+def _first_line_then_close(args: list[str]) -> int:
+    """Run newsfacts with ARGS, read one line of its output and close the
+    pipe, as `| head -1` does; its exit status."""
+    process = subprocess.Popen([NEWSFACTS, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()
+    error = process.stderr.read()
+    status = process.wait(timeout=120)
+    assert b"Traceback" not in error
+    return status
+
+
+# Item 3, rows written for each writer: a closed pipe is no failure (exit 0, as rg does).
+CLOSED_PIPE_ISSUE_17 = [
+    ["extract", *SAMPLES, "-f", "csv"],
+    ["extract", *SAMPLES, "-f", "jsonl"],
+    ["extract", *SAMPLES, "-f", "table"],
+    ["summary", *SAMPLES],
+]
+
+
+@pytest.mark.parametrize("args", CLOSED_PIPE_ISSUE_17, ids=lambda args: " ".join(args[:1] + args[-2:]))
+def test_a_closed_pipe_ends_quietly_with_status_0(args: list[str]) -> None:
+    assert _first_line_then_close(args) == 0
+
+
+def test_standard_input_is_read_when_no_file_is_named() -> None:
+    # Item 4: cat a.txt | newsfacts extract
+    result = subprocess.run([NEWSFACTS, "extract", "-f", "csv"], input="去年全县接待游客830万人次。",
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0
+    assert "830万人次" in result.stdout
+
+
+def _on_a_terminal(args: list[str]) -> tuple[int, str]:
+    """newsfacts ARGS with a terminal as standard input and output."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the terminal is its stdin, stdout and stderr
+        os.execv(NEWSFACTS, [NEWSFACTS, *args])
+    output = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), output.decode("utf-8", "replace")
+
+
+def test_no_file_on_a_terminal_is_a_usage_hint_not_a_silent_wait() -> None:
+    # Item 4: nothing piped in and no file named.
+    status, output = _on_a_terminal(["extract"])
+    assert status == 2
+    # The terminal's copy has colours and a box around the message, folded to its width.
+    plain = "".join(re.sub(r"\x1b\[[0-9;]*m", "", output).split()).replace("│", "")
+    assert "noinput" in plain and "cata.txt|newsfactsextract" in plain
+
+
+# Item 5, rows written by hand: the short options and newsfacts alone.
+HELP_ISSUE_17 = [
+    (["-h"], "Usage"),
+    (["extract", "-h"], "Usage"),
+    (["-V"], "newsfacts "),
+    ([], "Usage"),
+]
+
+
+@pytest.mark.parametrize(("args", "shown"), HELP_ISSUE_17, ids=lambda value: " ".join(value) if isinstance(value, list) else value)
+def test_help_and_version_have_short_options_and_exit_0(args: list[str], shown: str) -> None:
+    result = subprocess.run([NEWSFACTS, *args], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0
+    assert shown in result.stdout
