@@ -145,7 +145,7 @@ def test_failed_run_leaves_the_previous_output_in_place(tmp_path, monkeypatch):
 
 
 def test_interrupt_exits_130_without_a_traceback(monkeypatch, capsys):
-    def interrupted():
+    def interrupted(**_options):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "app", interrupted)

@@ -91,3 +91,20 @@ def test_help_and_version_have_short_options_and_exit_0(args: list[str], shown: 
     result = subprocess.run([NEWSFACTS, *args], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0
     assert shown in result.stdout
+
+
+# Item 6, rows written by hand: usage errors are one line, as input errors are, exit 2.
+USAGE_ERRORS_ISSUE_17 = [
+    (["extract", "--kind", "salary", "a.txt"], "newsfacts: error: --kind: unknown kind 'salary' (known: "),
+    (["extract", "--fromat", "csv", "a.txt"], "newsfacts: error: No such option: --fromat"),
+    (["report"], "newsfacts: error: No such command 'report'."),
+    (["extract", "-o", "", "a.txt"], "newsfacts: error: --output: an empty file name (an unset variable?)"),
+]
+
+
+@pytest.mark.parametrize(("args", "start"), USAGE_ERRORS_ISSUE_17, ids=lambda value: " ".join(value) if isinstance(value, list) else "")
+def test_usage_errors_are_one_line(args: list[str], start: str) -> None:
+    result = subprocess.run([NEWSFACTS, *args], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.startswith(start)
+    assert result.stderr.count("\n") == 1 and result.stdout == ""

@@ -431,8 +431,15 @@ def _decimal(text: str | None) -> Decimal | None:
     return value
 
 
+class _UsageError(typer.BadParameter):
+    """A usage error whose message already names the option (--kind: ...)."""
+
+    def format_message(self) -> str:
+        return self.message
+
+
 def _usage(message: str):
-    raise typer.BadParameter(message)
+    raise _UsageError(message)
 
 
 class _opened:
@@ -486,7 +493,12 @@ def main() -> None:
     _exit_cleanly_on(signal.SIGTERM, signal.SIGHUP)
     _escape_lone_surrogates(sys.stdout)
     try:
-        app()
+        # Not standalone: click would print usage errors in a box folded to
+        # 80 columns (even into a file) and exit 1 on a closed pipe.
+        status = app(standalone_mode=False)
+    except typer.Abort:  # Ctrl-C, as click reports it
+        print("newsfacts: interrupted", file=sys.stderr)
+        sys.exit(130)
     except Terminated as stop:
         # The -o temporary file is gone and the workers stopped by now:
         # the exception went through every with block on its way here.
@@ -503,6 +515,15 @@ def main() -> None:
     except OSError as error:  # a full disk, an unwritable -o folder
         print(f"newsfacts: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
         sys.exit(1)
+    except Exception as error:
+        if not hasattr(error, "format_message"):
+            raise
+        # Typer's (click's) usage errors, on one line like input errors:
+        # newsfacts: error: No such option: --fromat
+        code = getattr(error, "exit_code", 2)
+        print(f"newsfacts: {'error: ' if code == 2 else ''}{error.format_message()}", file=sys.stderr)
+        sys.exit(code)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 class Terminated(BaseException):
