@@ -108,3 +108,39 @@ def test_usage_errors_are_one_line(args: list[str], start: str) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith(start)
     assert result.stderr.count("\n") == 1 and result.stdout == ""
+
+
+def _texts(args: list[str]) -> list[str]:
+    result = subprocess.run([NEWSFACTS, "extract", "-f", "jsonl", *args], capture_output=True, text=True, timeout=120,
+                            input="去年全县接待游客830万人次，旅游收入9亿元，新增民宿36家，增长5%。")
+    assert result.returncode == 0, result.stderr
+    return [line.split('"text":"')[1].split('"')[0] for line in result.stdout.splitlines()]
+
+
+# Item 7, rows written by hand: options as a user types them.
+OPTIONS_ISSUE_17 = [
+    (["--kind", "money", "--kind", "count"], ["830万人次", "9亿元", "36家"]),
+    (["--kind", "money,count"], ["830万人次", "9亿元", "36家"]),
+    (["--min-value", "1万"], ["830万人次", "9亿元"]),
+    (["--min-value", "100,000"], ["830万人次", "9亿元"]),
+    (["--min-value", "1.5亿"], ["9亿元"]),
+    (["--min-value", "十亿"], []),
+]
+
+
+@pytest.mark.parametrize(("args", "texts"), OPTIONS_ISSUE_17, ids=lambda value: " ".join(value))
+def test_options_read_as_typed(args: list[str], texts: list[str]) -> None:
+    assert _texts(args) == texts
+
+
+def test_excel_with_a_format_it_does_not_apply_to_warns() -> None:
+    result = subprocess.run([NEWSFACTS, "extract", "-f", "json", "--excel"], capture_output=True, text=True,
+                            timeout=120, input="增长5%")
+    assert result.returncode == 0
+    assert result.stderr == "newsfacts: --excel applies to csv and tsv only, not json: ignored\n"
+
+
+def test_an_unknown_encoding_is_a_usage_error() -> None:
+    result = subprocess.run([NEWSFACTS, "extract", "--encoding", "nonsense", "-"], capture_output=True, text=True,
+                            timeout=120, input="增长5%")
+    assert (result.returncode, result.stderr) == (2, "newsfacts: error: --encoding: unknown encoding 'nonsense'\n")

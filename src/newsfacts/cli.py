@@ -18,6 +18,7 @@ from typing import IO, ContextManager, Iterator, Optional
 import typer
 
 from . import __version__
+from .claim import Kind
 from .io.summary import SUMMARY_FORMATS
 from .io.writers import FORMATS, format_of
 
@@ -118,7 +119,10 @@ def extract(
     ),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
     excel: bool = typer.Option(False, "--excel", help="Start CSV/TSV output with a byte-order mark, for Excel on Windows."),
-    kind: Optional[str] = typer.Option(None, "--kind", help="Only these kinds, comma-separated: money,percent,count,..."),
+    kind: Optional[list[str]] = typer.Option(
+        None, "--kind", metavar="KIND[,KIND...]",
+        help="Only these kinds; repeat or separate with commas: " + ", ".join(kind.value for kind in Kind) + ".",
+    ),
     min_value: Optional[str] = typer.Option(None, "--min-value", help="Only claims at least this large (a range: its high end)."),
     no_small_counts: bool = typer.Option(
         False, "--no-small-counts", help="Leave out counts under ten written in words (三个中心, 两人)."
@@ -141,6 +145,7 @@ def extract(
     files = _check_files(files)
     _check_corpus_options(jsonl_field, id_field)
     selection = select.Selection(_kinds(kind), _decimal(min_value), not no_small_counts)
+    _check_encoding(encoding)
     if dask is not None:
         _check_dask_options(fmt, excel, jobs)
         _run_on_dask(files, _output_path(output, dask=True), dask, encoding, jsonl_field, id_field, selection, overwrite)
@@ -191,6 +196,8 @@ def extract(
                 nothing_read()
         else:
             with opened as out:
+                if excel and chosen not in ("csv", "tsv"):
+                    print(f"newsfacts: --excel applies to csv and tsv only, not {chosen}: ignored", file=sys.stderr)
                 if excel and chosen in ("csv", "tsv"):
                     out.write("\ufeff")
                 writers.write(claims(), chosen, out)
@@ -400,18 +407,30 @@ def _check_dask_options(fmt, excel: bool, jobs: int) -> None:
             _usage(f"{name} does not apply with --dask (it writes Parquet or JSON Lines shards, on the cluster's workers)")
 
 
+def _check_encoding(encoding: str | None) -> None:
+    """--encoding nonsense is a usage error, not an error for every file."""
+    if encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            _usage(f"--encoding: unknown encoding {encoding!r}")
+
+
 def _check_corpus_options(jsonl_field: str | None, id_field: str | None) -> None:
     if id_field and not jsonl_field:
         _usage("--id-field needs --jsonl-field")
 
 
-def _kinds(text: str | None):
-    if text is None:
+def _kinds(given: list[str] | None):
+    """--kind money --kind count and --kind money,count alike."""
+    if given is None:
         return None
     from .io.select import parse_kinds
 
     try:
-        kinds = parse_kinds(text)
+        kinds = parse_kinds(",".join(given))
     except ValueError as error:
         _usage(f"--kind: {error}")
     if not kinds:
@@ -422,10 +441,20 @@ def _kinds(text: str | None):
 def _decimal(text: str | None) -> Decimal | None:
     if text is None:
         return None
+    import regex
+
+    from .core.normalize import fold
+    from .core.values import read_numeral
+
+    # 1万, 1.5亿, 100,000, 三千: read as the text's own numbers are.
+    written = regex.sub(r"(?<=\d)[,，](?=\d{3})", "", fold(text.strip()))
     try:
-        value = Decimal(text)
+        value = Decimal(written)
     except InvalidOperation:
-        _usage(f"--min-value: not a number: {text!r}")
+        try:
+            value = read_numeral(written)
+        except (ValueError, KeyError, IndexError, ArithmeticError):
+            _usage(f"--min-value: not a number: {text!r}")
     if not value.is_finite():
         _usage(f"--min-value: not a finite number: {text!r}")
     return value
