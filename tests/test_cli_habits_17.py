@@ -144,3 +144,26 @@ def test_an_unknown_encoding_is_a_usage_error() -> None:
     result = subprocess.run([NEWSFACTS, "extract", "--encoding", "nonsense", "-"], capture_output=True, text=True,
                             timeout=120, input="增长5%")
     assert (result.returncode, result.stderr) == (2, "newsfacts: error: --encoding: unknown encoding 'nonsense'\n")
+
+
+# Item 1, rows written by hand: -o's extension chooses the format; one it does not know is an error.
+EXTENSIONS_ISSUE_17 = [
+    (["-o", "facts.ndjson"], 0, "", '{"start":'),
+    (["-o", "facts.json", "-f", "csv"], 0, "newsfacts: --format csv wins over the extension of facts.json\n", "start,end,"),
+    (["-o", "facts.parquet"], 2, "newsfacts: error: --output facts.parquet: Parquet is written with --dask", None),
+    (["-o", "facts.txt"], 2, "newsfacts: error: --output facts.txt: its extension names none of this command's formats", None),
+]
+
+
+@pytest.mark.parametrize(("args", "status", "error", "starts"), EXTENSIONS_ISSUE_17,
+                         ids=lambda value: " ".join(value) if isinstance(value, list) else None)
+def test_the_output_extension_chooses_the_format(tmp_path, args, status, error, starts) -> None:
+    result = subprocess.run([NEWSFACTS, "extract", *args], input="增长5%", capture_output=True, text=True,
+                            timeout=120, cwd=tmp_path)
+    assert result.returncode == status
+    assert result.stderr.startswith(error) and (error or result.stderr == "")
+    written = tmp_path / args[1]
+    if starts is None:
+        assert not written.exists()  # refused before any work
+    else:
+        assert written.read_text(encoding="utf-8").startswith(starts)

@@ -100,7 +100,7 @@ def test_pieces_of_a_large_file_come_back_as_one_document():
     (["-o", "{dir}/r.HTM"], "html"),
     (["-o", "{dir}/r.html", "--format", "jsonl"], "jsonl"),
     (["-o", "{dir}/r.json"], "json"),
-    (["-o", "{dir}/r.txt"], "csv"),
+    (["-o", "{dir}/r.txt", "-f", "csv"], "csv"),  # r.txt alone is a usage error (tests/test_cli_habits_17.py)
     (["--format", "html", "-o", "{dir}/r.out"], "html"),
 ], ids=lambda v: " ".join(v) if isinstance(v, list) else v)
 def test_format_from_the_extension_and_format_wins(args, expected, tmp_path):

@@ -566,9 +566,11 @@ def test_output_file_gets_what_stdout_would(tmp_path, in_root, fmt):
     assert target.read_bytes() == plain.stdout_bytes
 
 
-def test_output_file_default_format_is_csv(tmp_path, in_root):
+def test_output_file_with_an_unknown_extension_takes_the_format_given(tmp_path, in_root):
     target = tmp_path / "out.txt"
-    result = invoke(["extract", "-o", target, ZHUZHOU])
+    assert invoke(["extract", "-o", target, ZHUZHOU]).exit_code == 2  # no format named: a usage error
+    assert not target.exists()
+    result = invoke(["extract", "-o", target, "-f", "csv", ZHUZHOU])
     assert result.exit_code == 0
     assert result.stdout_bytes == b""
     assert delimited_rows(target.read_text(encoding="utf-8"), "excel")[0] == list(FIELDS)

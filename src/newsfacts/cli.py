@@ -20,7 +20,7 @@ import typer
 from . import __version__
 from .claim import Kind
 from .io.summary import SUMMARY_FORMATS
-from .io.writers import FORMATS, format_of
+from .io.writers import EXTENSIONS, FORMATS, format_of
 
 app = typer.Typer(
     add_completion=False,
@@ -256,11 +256,23 @@ def summary(
 
 
 def _chosen(fmt: Enum | None, output: str | None, default: str, choices: tuple[str, ...] = FORMATS) -> str:
-    """The output format: --format, else the one -o's extension names, else DEFAULT."""
+    """The output format: --format (saying so when -o's extension names
+    another), else the one -o's extension names, else DEFAULT; an -o whose
+    extension names no format these CHOICES hold, without --format, is a
+    usage error rather than a CSV file named facts.parquet."""
+    if output is None or str(output) == "-":
+        return str(fmt.value) if fmt is not None else default
+    named = format_of(output)
     if fmt is not None:
+        if named is not None and named != fmt.value:
+            print(f"newsfacts: --format {fmt.value} wins over the extension of {output}", file=sys.stderr)
         return str(fmt.value)
-    named = format_of(output) if output is not None and str(output) != "-" else None
-    return named if named in choices else default
+    if named in choices:
+        return str(named)
+    if str(output).lower().endswith(".parquet"):
+        _usage(f"--output {output}: Parquet is written with --dask (pip install 'newsfacts[dask]')")
+    known = " ".join(extension for extension, name in EXTENSIONS.items() if name in choices)
+    _usage(f"--output {output}: its extension names none of this command's formats ({known}); give --format")
 
 
 def _documents(files: list[str], encoding: str | None, jsonl_field: str | None, id_field: str | None,

@@ -174,7 +174,8 @@ REPORTS: tuple[str, ...] = ("html", "xlsx")
 FORMATS: tuple[str, ...] = (*_WRITERS, *REPORTS)  # the choices of --format, in this order
 # The format an -o file's name asks for when --format is not given.
 EXTENSIONS: dict[str, str] = {
-    ".csv": "csv", ".tsv": "tsv", ".json": "json", ".jsonl": "jsonl", ".html": "html", ".htm": "html", ".xlsx": "xlsx",
+    ".csv": "csv", ".tsv": "tsv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html",
+    ".xlsx": "xlsx",
 }
 
 
