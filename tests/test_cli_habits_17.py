@@ -51,21 +51,22 @@ def test_standard_input_is_read_when_no_file_is_named() -> None:
 
 
 def _on_a_terminal(args: list[str]) -> tuple[int, str]:
-    """newsfacts ARGS with a terminal as standard input and output."""
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: the terminal is its stdin, stdout and stderr
-        os.execv(NEWSFACTS, [NEWSFACTS, *args])
+    """newsfacts ARGS with a terminal as standard input and output (a new
+    pseudo-terminal; subprocess forks and execs in C, safe beside pytest's threads)."""
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen([NEWSFACTS, *args], stdin=terminal, stdout=terminal, stderr=terminal, close_fds=True)
+    os.close(terminal)
     output = b""
     while True:
         try:
-            chunk = os.read(fd, 4096)
-        except OSError:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closed with the process
             break
         if not chunk:
             break
         output += chunk
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), output.decode("utf-8", "replace")
+    os.close(controller)
+    return process.wait(timeout=120), output.decode("utf-8", "replace")
 
 
 def test_no_file_on_a_terminal_is_a_usage_hint_not_a_silent_wait() -> None:
