@@ -168,3 +168,13 @@ def test_the_output_extension_chooses_the_format(tmp_path, args, status, error, 
         assert not written.exists()  # refused before any work
     else:
         assert written.read_text(encoding="utf-8").startswith(starts)
+
+
+def test_help_shows_examples_and_shell_completion() -> None:
+    # Item 5: examples under each command's help, and completion for the user's shell.
+    extract = subprocess.run([NEWSFACTS, "extract", "-h"], capture_output=True, text=True, timeout=120).stdout
+    assert "Examples:" in extract and "cat a.txt | newsfacts extract -f jsonl" in extract
+    summary = subprocess.run([NEWSFACTS, "summary", "-h"], capture_output=True, text=True, timeout=120).stdout
+    assert "newsfacts summary corpus/ -o summary.xlsx" in summary
+    root = subprocess.run([NEWSFACTS, "-h"], capture_output=True, text=True, timeout=120).stdout
+    assert "--install-completion" in root

@@ -23,7 +23,7 @@ from .io.summary import SUMMARY_FORMATS
 from .io.writers import EXTENSIONS, FORMATS, format_of
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion for bash, zsh, fish and PowerShell
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Find the quantitative claims in Chinese news text: amounts, percentages, counts, measures.",
@@ -108,7 +108,24 @@ _JOBS = typer.Option(1, "--jobs", "-j", min=0, max=MOST_JOBS,
                      help="Worker processes; 0 means one per core, and never more than that. Output is the same for any N.")
 
 
-@app.command()
+_EXTRACT_EXAMPLES = """Examples:
+
+    newsfacts extract article.txt
+
+    newsfacts extract corpus/ -o facts.csv --kind money,percent
+
+    cat a.txt | newsfacts extract -f jsonl
+"""
+
+_SUMMARY_EXAMPLES = """Examples:
+
+    newsfacts summary corpus/
+
+    newsfacts summary corpus/ -o summary.xlsx
+"""
+
+
+@app.command(epilog=_EXTRACT_EXAMPLES)
 @_pipe_closed_past_click
 def extract(
     files: Optional[list[str]] = _FILES,
@@ -221,7 +238,7 @@ class _NothingRead(Exception):
     pass
 
 
-@app.command()
+@app.command(epilog=_SUMMARY_EXAMPLES)
 @_pipe_closed_past_click
 def summary(
     files: Optional[list[str]] = _FILES,
