@@ -337,10 +337,9 @@ class Names:
         """Currencies whose exchange rate the sentence gives (新台币汇率昨日收在…,
         日圆兑美元): what the rate is about."""
         folded, sentence = self.folded, self.sentence
-        rate_words = tuple(lexicon.word_list("rate_of_currency"))
         return [Span(match.start(), match.end("currency"))
                 for match in _currency_rates().finditer(folded, sentence.start, sentence.end)
-                if not folded.endswith(rate_words, sentence.start, match.start())]  # the 美元 of 新台币兑美元汇率
+                if not folded.endswith(_RATE_WORDS, sentence.start, match.start())]  # the 美元 of 新台币兑美元汇率
 
     def _org_names(self) -> list[Span]:
         folded, sentence = self.folded, self.sentence
@@ -532,10 +531,13 @@ def _common_function_words(length: int) -> frozenset[str]:
     )
 
 
+_RATE_WORDS = tuple(lexicon.word_list("rate_of_currency"))  # 汇率, 兑
+
+
 @cache
 def _currency_rates() -> re.Pattern[str]:
     currencies = [surface for surface, kind, *_ in lexicon.rows("units.tsv") if kind == "money" and len(surface) > 1]
-    return re.compile(rf"(?P<currency>{lexicon.alternation(currencies)})(?:{lexicon.alternation(lexicon.word_list('rate_of_currency'))})")
+    return re.compile(rf"(?P<currency>{lexicon.alternation(currencies)})(?:{lexicon.alternation(_RATE_WORDS)})")
 
 
 @cache

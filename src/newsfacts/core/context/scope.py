@@ -100,9 +100,8 @@ class Scope:
     def entity(self, index: int, position: int) -> Span | None:
         """What a claim at POSITION in sentence INDEX is about, looked for
         in this order: the place, market, person or currency (of an
-        exchange rate) of its own sentence
-        nearest before the number (an organisation that holds the place
-        whole); a name jieba's tagger reads in its clause; the subject
+        exchange rate) of its own sentence nearest before the number (an
+        organisation that holds the place whole); a name jieba's tagger reads in its clause; the subject
         place of the paragraph's earlier sentence or of the headline; an
         organisation of its own sentence, before the number or else after
         it; the earlier sentence's or headline's person or organisation.
@@ -160,7 +159,7 @@ class Scope:
         found = self._from_paragraph(what, index)
         if found is None and self.headline is not None and self.headline != index:
             headline = self._spans(what, self.headline)
-            return (headline[-1] if what == "time" else headline[0]) if headline else None
+            return _nearest_to_what_follows(what, headline) if headline else None
         return found
 
     def _from_paragraph(self, what: str, index: int) -> Span | None:
@@ -184,7 +183,7 @@ class Scope:
                 break
             spans = self._spans(what, before)
             if spans:
-                answer = spans[-1] if what == "time" else spans[0]
+                answer = _nearest_to_what_follows(what, spans)
                 break
             at = before
         for sentence in walked:
@@ -213,3 +212,9 @@ class Scope:
             if places:
                 return places[-1] if index == own else places[0]
         return span
+
+
+def _nearest_to_what_follows(what: str, spans: list[Span]) -> Span:
+    """Of an earlier sentence's times, the last (nearest the claims after
+    it); of its names, the first, its subject (三源浦朝鲜镇位于柳河县…距通化市…)."""
+    return spans[-1] if what == "time" else spans[0]
