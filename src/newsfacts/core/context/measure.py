@@ -198,7 +198,23 @@ def _before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sen
                 start = max(start, span.end)  # 1-3月全国商品房销售面积: after it
     if start >= end:
         return None
-    return _noun_tail(folded, segment.words_before(folded, start, end), start, end)
+    found = _noun_tail(folded, segment.words_before(folded, start, end), start, end)
+    return _from_word_start(folded, found, start) if found is not None else None
+
+
+def _from_word_start(folded: str, found: Span, start: int) -> Span:
+    """FOUND from the start of the word it opens inside. Reading words
+    from the right takes the longest word at each step, which can swallow
+    the last character of the word before (三峡枢纽通过量 -> 通|过量,
+    交易性金融资产 -> 交|易性…); jieba's most probable path does not
+    (通过|量, 交易|性), so the phrase starts where that word does."""
+    if found.start == start:
+        return found
+    cuts = segment.best_path_cuts(folded, start, found.end)
+    if found.start in cuts:
+        return found
+    opening = max(cut for cut in cuts if cut < found.start)
+    return Span(opening, found.end)
 
 
 def _clause_before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: SentenceTimes) -> Span | None:
