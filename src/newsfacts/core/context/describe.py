@@ -45,6 +45,9 @@ def sentence(folded: str, scope: Scope, index: int, quantities: list[Quantity],
         else:
             direction = change.direction(folded, q.start, q.end, sentence_.start)
         phrase = measure.of(folded, q, sentence_, previous_end, times, scope.names(index).of("market"))
+        named = scope.entity(index, q.start)
+        if phrase is not None and named is not None:
+            phrase = measure.with_name_before(folded, phrase, named)
         if phrase is not None:
             what = _text(written, phrase)
         else:
@@ -56,7 +59,7 @@ def sentence(folded: str, scope: Scope, index: int, quantities: list[Quantity],
             change=direction,
             qualifier=qualifiers.qualify(folded, q.start, q.end, q.inner, bare),
             time=_text(written, scope.time(index, q.start)),
-            entity=_text(written, scope.entity(index, q.start)),
+            entity=_text(written, named),
         ))
         kinds.append(q.kind)
     _share_out_lists(folded, scope, index, quantities, described, written)

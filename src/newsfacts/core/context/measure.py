@@ -120,6 +120,16 @@ def of(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sentence
     return found
 
 
+def with_name_before(folded: str, phrase: Span, name: Span) -> Span:
+    """PHRASE with the NAME of what the claim is about when it stands right
+    before it, as one phrase: what a figure of a port, a firm or a region
+    measures is that one's (三峡枢纽通过量9062万吨, 东北地区商品房销售面积,
+    曾毓群的身价); the name stays the claim's entity too."""
+    if name.end <= phrase.start and folded[name.end : phrase.start] in ("", "的"):
+        return Span(name.start, phrase.end)
+    return phrase
+
+
 def lender(kinds_before: list[Kind], kind: Kind) -> int | None:
     """Which of the sentence's earlier figures (of KINDS_BEFORE) lends its
     measure to a figure of KIND that has none: the last one (增加值4745.61亿元，
