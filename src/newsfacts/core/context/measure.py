@@ -37,6 +37,7 @@ _OWN_MEASURE: Final = frozenset({Kind.DURATION, Kind.AGE})
 _BORROWERS: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE})
 _LIST_CLAUSE_MARKS = CLAUSE_MARKS.replace("、", "")
 _LIST_JOINERS: Final = lexicon.characters("list_joiners")
+_NOUN_JOINERS: Final = frozenset(("和", "与", "及", "以及", "與"))
 _HEAD_MODIFIERS: Final = frozenset(lexicon.word_list("head_modifiers"))  # 累计增速, 平均增速  # besides 、: 汽车、电气和电力
 # What may open a clause before what it says: 但, 同时, 据悉; 他, 其, 该.
 _CLAUSE_OPENERS: Final = tuple(sorted(set(lexicon.word_list("subject_openers")) | set(lexicon.word_list("clause_openers")),
@@ -279,6 +280,9 @@ def _clause_start(folded: str, floor: int, position: int) -> int:
     while start > floor and folded[start - 1] not in _PHRASE_MARKS:
         start -= 1
     # 汽车、电气、电子和电力累计增速: the last item of a list heads the phrase.
+    # Without a 、 two nouns joined are one phrase (卫生和社会工作增长21.3%).
+    if folded.find("、", start, position) < 0:
+        return start
     for joiner in _LIST_JOINERS:
         at = folded.rfind(joiner, start, position)
         if start < at < position - 2 and not _inside_word(folded, at):  # 普及率 and 以及 are not lists
@@ -301,8 +305,13 @@ def _noun_tail(folded: str, words: list[segment.Word], start: int, end: int) -> 
     while verbs < 2 and first - verbs > 1 and words[first - verbs - 1].text in _nominal_verbs():
         verbs += 1
     first -= verbs
-    while first > 0 and (_nounish(words[first - 1]) or _modifying_verb(words, first - 1)):
-        first -= 1
+    while first > 0:
+        if _nounish(words[first - 1]) or _modifying_verb(words, first - 1):
+            first -= 1
+        elif first > 1 and words[first - 1].text in _NOUN_JOINERS and _nounish(words[first - 2]):
+            first -= 2  # 文化体育和娱乐业投资, 卫生和社会工作: two nouns joined are one phrase
+        else:
+            break
     while first < len(words) and words[first].text in heads:
         first += 1
     if first >= len(words):
