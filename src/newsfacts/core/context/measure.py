@@ -345,7 +345,7 @@ def _nounish(word: segment.Word) -> bool:
     return word.tag in _NOUNISH or (len(word.text) == 1 and word.text in _QUOTES)
 
 
-def _share_of(folded: str, start: int, end: int) -> Span | None:
+def _share_of(folded: str, start: int, end: int, noun_first: bool = False) -> Span | None:
     """79%的毕业生想立即工作: a share of those who do something is the
     whole clause after 的, up to its mark (at most _LONGEST_SHARE characters)."""
     stop = start
@@ -356,15 +356,21 @@ def _share_of(folded: str, start: int, end: int) -> Span | None:
     words = [word for word in segment.words_after(folded, start, stop) if word.text not in _QUOTES]
     if not words or words[0].tag == "v" or not any(word.tag == "v" for word in words[1:]):
         return None  # 38.6%的增长, 5.5%的平均增速基础上: no one doing anything
+    if noun_first and not words[0].tag.startswith("n"):
+        return None  # 下降5%以上, 增长20%达到: with no 的, only a noun opens the share
     return _without_stray_quotes(folded, start, stop)
 
 
 def _after(folded: str, q: Quantity, sentence: Sentence) -> Span | None:
     """3000余家注册网店, 5万多斤鲢鱼, 200多万的游客: the noun right after."""
+    if q.kind in _SHARES:
+        # 79%的毕业生想立即工作, 近9成毕业生愿意加班: the share of those who do something.
+        opens = q.end + 1 if folded.startswith("的", q.end) else q.end
+        share = _share_of(folded, opens, sentence.end, opens == q.end)
+        if share is not None or opens > q.end:
+            return share
     if q.kind in _NO_NOUN_AFTER and not folded.startswith("的", q.end):
         return None
-    if q.kind in _SHARES and folded.startswith("的", q.end):
-        return _share_of(folded, q.end + 1, sentence.end)
     skip = _after_skip().match(folded, q.end, sentence.end) if folded[q.end : q.end + 1] in _after_skip_first() else None
     start = skip.end() if skip else q.end
     end = start
