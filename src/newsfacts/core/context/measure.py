@@ -48,6 +48,8 @@ _PARTNER = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _OPENING_OF = {closing: opening for opening, closing in _PARTNER.items()}
 _CLOSING_QUOTES = frozenset(_OPENING_OF)
 _PHRASE_MARKS = "".join(ch for ch in CLAUSE_MARKS if ch not in _QUOTES)
+_CLAUSE_COMMAS: Final = frozenset("，,")
+_COPULAS: Final = frozenset("为為是")
 # 比2019年同期增长: what follows 比 is the base of a comparison.
 _COMPARISON = re.compile(rf"(?<![{lexicon.characters('not_comparison_before_bi')}])比"
                          rf"|较(?![{lexicon.characters('not_comparison_after_jiao')}])")
@@ -194,8 +196,18 @@ def _list_head(folded: str, last: Span, endings: set[str]) -> Span | None:
 
 
 def _before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: SentenceTimes) -> Span | None:
-    start = _clause_start(folded, max(sentence.start, floor), q.start)
+    floor = max(sentence.start, floor)
+    start = _clause_start(folded, floor, q.start)
     end = _trim_tail(folded, start, q.start)
+    if end == start < q.start and start - 1 > floor and folded[q.start - 1] in _COPULAS:
+        # 最大的是手续费及佣金净收入，为24.41亿元, 利息净收入（以两融业务为主）则为9.6亿元:
+        # a clause of 为 alone names what it gives in the clause before, or before the aside.
+        before = _before_aside(folded, floor, start)
+        if before == start and folded[start - 1] in _CLAUSE_COMMAS:
+            before = start - 1
+        if before < start:
+            start = _clause_start(folded, floor, before)
+            end = _trim_tail(folded, start, before)
     # Both words of comparison are rare: look for them before calling the pattern.
     has_comparison = folded.find("比", start, end) >= 0 or folded.find("较", start, end) >= 0
     compared = _COMPARISON.search(folded, start, end) if has_comparison else None
@@ -226,6 +238,16 @@ def _from_word_start(folded: str, found: Span, start: int) -> Span:
         return found
     opening = max(cut for cut in cuts if cut < found.start)
     return Span(opening, found.end)
+
+
+def _before_aside(folded: str, start: int, end: int) -> int:
+    """END moved before an aside in brackets that closes there
+    (利息净收入（以两融业务为主）则为9.6亿元 -> 利息净收入)."""
+    if end > start and folded[end - 1] in "）)":
+        opening = max(folded.rfind("（", start, end), folded.rfind("(", start, end))
+        if opening >= start:
+            return opening
+    return end
 
 
 def _clause_before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: SentenceTimes) -> Span | None:
