@@ -50,6 +50,7 @@ _CLOSING_QUOTES = frozenset(_OPENING_OF)
 _PHRASE_MARKS = "".join(ch for ch in CLAUSE_MARKS if ch not in _QUOTES)
 _CLAUSE_COMMAS: Final = frozenset("，,")
 _COPULAS: Final = frozenset("为為是")
+_YEAR_ON_YEAR: Final = ("同比", "环比", "環比")
 # 比2019年同期增长: what follows 比 is the base of a comparison.
 _COMPARISON = re.compile(rf"(?<![{lexicon.characters('not_comparison_before_bi')}])比"
                          rf"|较(?![{lexicon.characters('not_comparison_after_jiao')}])")
@@ -221,7 +222,8 @@ def _before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sen
                 start = max(start, span.end)  # 1-3月全国商品房销售面积: after it
     if start >= end:
         return None
-    found = _noun_tail(folded, segment.words_before(folded, start, end), start, end)
+    compared_yearly = folded.startswith(_YEAR_ON_YEAR, end)
+    found = _noun_tail(folded, segment.words_before(folded, start, end), start, end, compared_yearly)
     return _from_word_start(folded, found, start) if found is not None else None
 
 
@@ -312,19 +314,25 @@ def _clause_start(folded: str, floor: int, position: int) -> int:
     return start
 
 
-def _noun_tail(folded: str, words: list[segment.Word], start: int, end: int) -> Span | None:
+def _noun_tail(folded: str, words: list[segment.Word], start: int, end: int, compared: bool = False) -> Span | None:
     """The longest run of noun-like words that ends at END, or just before
     a verb or preposition there (新台币汇率昨日以三四.九九八元开盘).
-    WORDS are those of START..END."""
+    WORDS are those of START..END. COMPARED: the phrase is what 同比 or
+    环比 compares, so a verb that ends it names the quantity
+    (酒店预订同比涨超200%)."""
     _, heads = _edge_words()
+
+    def nominal(word: segment.Word) -> bool:
+        return word.text in _nominal_verbs() or (compared and word.tag == "v" and len(word.text) > 1)
+
     for _ in range(2):
-        if len(words) > 1 and (words[-1].tag in _TRAILING_SKIP or (words[-1].tag == "v" and words[-1].text not in _nominal_verbs())):
+        if len(words) > 1 and (words[-1].tag in _TRAILING_SKIP or (words[-1].tag == "v" and not nominal(words[-1]))):
             end = words[-1].start
             words = words[:-1]
     first = len(words)
     # 餐饮收入, 电力累计增速: jieba tags the head as a verb; after a noun it is one.
     verbs = 0
-    while verbs < 2 and first - verbs > 1 and words[first - verbs - 1].text in _nominal_verbs():
+    while verbs < 2 and first - verbs > 1 and nominal(words[first - verbs - 1]):
         verbs += 1
     first -= verbs
     while first > 0:
