@@ -372,6 +372,9 @@ def _modifying_verb(words: list[segment.Word], at: int) -> bool:
 def _nounish(word: segment.Word) -> bool:
     if word.tag == "ns":
         return False  # a place opens the phrase: 攸县卫生厕所普及率
+    if word.text.isascii():
+        # ICU病床, A股市场, PC端: a name in Latin letters is part of the phrase; digits are not.
+        return word.text.isalnum() and not word.text.isdigit()
     return word.tag in _NOUNISH or (len(word.text) == 1 and word.text in _QUOTES)
 
 
