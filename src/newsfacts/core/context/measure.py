@@ -31,6 +31,7 @@ _NO_NOUN_AFTER: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MUL
 # 79%的毕业生想立即工作, 三成的村民选择外出务工: a share of those who do what follows.
 _SHARES: Final = frozenset({Kind.PERCENT, Kind.FRACTION})
 _LONGEST_SHARE = 16
+_LONGEST_MODIFIER = 10  # characters before 的 that still modify a measure
 # A duration or age (两年平均增长) does not lend its measure to the next number.
 _OWN_MEASURE: Final = frozenset({Kind.DURATION, Kind.AGE})
 # Rates and multiples borrow the measure of any figure before them.
@@ -224,7 +225,23 @@ def _before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sen
         return None
     compared_yearly = folded.startswith(_YEAR_ON_YEAR, end)
     found = _noun_tail(folded, segment.words_before(folded, start, end), start, end, compared_yearly)
-    return _from_word_start(folded, found, start) if found is not None else None
+    if found is None:
+        return None
+    return _with_modifier(folded, _from_word_start(folded, found, start), start)
+
+
+def _with_modifier(folded: str, found: Span, start: int) -> Span:
+    """FOUND with what modifies it through 的, back to the start of the
+    clause (房企购置土地的平均价格, 首次發生性行為的年齡): without it the
+    phrase names any price or any age. Only a modifier of a few words;
+    one that holds another 的 is a clause of its own."""
+    if found.start - 1 <= start or folded[found.start - 1] != "的":
+        return found
+    opening = past_words(folded, start, found.start - 1, _CLAUSE_OPENERS)
+    modifier = folded[opening : found.start - 1]
+    if not 2 <= len(modifier) <= _LONGEST_MODIFIER or "的" in modifier or folded[opening] in _COMPARISON_OPENERS:
+        return found
+    return _from_word_start(folded, Span(opening, found.end), start)  # 从|事龙虾: 从事 is one word
 
 
 def _from_word_start(folded: str, found: Span, start: int) -> Span:
