@@ -166,7 +166,8 @@ MEASURES_WRITTEN = [
     ("行动中，警方当场查获假冒白酒1200余瓶。", "1200余瓶", "假冒白酒", _bug("exact: gives 白酒")),
     ("截至目前，全县累计接种新冠病毒疫苗45.6万剂次。", "45.6万剂次", "新冠病毒疫苗", False),
     ("据统计，全省今年夏粮总产量达到126.8亿斤。", "126.8亿斤", "夏粮总产量", True),
-    ("統計處公布，本港上月經季節性調整的失業率維持在3.1%。", "3.1%", "失業率", True),
+    # what modifies the phrase through 的 is part of it, as the dev set's gold has it (房企购置土地的平均价格)
+    ("統計處公布，本港上月經季節性調整的失業率維持在3.1%。", "3.1%", "經季節性調整的失業率", True),
     pytest.param("台積電第三季合併營收達新台幣5467億元。", "5467億元", "合併營收", _bug("measure 新台幣"),
                  marks=_bug("the currency word 新台幣 is taken as the measure")),
     ("該公司今年首三季錄得股東應佔純利12.4億港元。", "12.4億港元", "股東應佔純利", _bug("exact: gives 純利")),
