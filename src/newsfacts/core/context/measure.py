@@ -113,7 +113,7 @@ def of(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sentence
     than FLOOR (the end of the previous claim). TIMES are the sentence's
     time expressions, which no phrase takes in; MARKETS its stock markets
     and indices (entities), what index points measure (上证指数又行至3500点)."""
-    if q.kind in _NOUN_FIRST:
+    if q.kind in _NOUN_FIRST or _modifies_noun_after(folded, q):
         found = _after(folded, q, sentence) or _before(folded, q, sentence, floor, times)
     else:
         found = _before(folded, q, sentence, floor, times) or _after(folded, q, sentence)
@@ -133,6 +133,13 @@ def with_name_before(folded: str, phrase: Span, name: Span) -> Span:
     if name.end <= phrase.start and folded[name.end : phrase.start] in ("", "的"):
         return Span(name.start, phrase.end)
     return phrase
+
+
+def _modifies_noun_after(folded: str, q: Quantity) -> bool:
+    """50到150厘米的风暴增水, 4万元以上的经济收入, 每小时15公里左右的速度:
+    a figure joined by 的 to the noun after it says how much of that."""
+    skip = _after_skip().match(folded, q.end)
+    return skip is not None and "的" in skip.group() and q.kind not in _SHARES
 
 
 def lender(kinds_before: list[Kind], kind: Kind) -> int | None:
