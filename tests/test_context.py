@@ -190,6 +190,19 @@ MEASURES_WRITTEN = [
      _bug("measure 生產總值實質: drops 本地, keeps the adverb 實質")),
     ("全村今年种植烤烟1800亩，预计可实现产值900万元。", "1800亩", "烤烟", True),
     ("全村今年种植烤烟1800亩，预计可实现产值900万元。", "900万元", "产值", True),
+    # a clause of 为 alone, or after a semicolon a clause of a comparison, names what it gives before
+    ("上半年，该行营收占比最高的是利息净收入，为320亿元。", "320亿元", "利息净收入", True),
+    ("该公司手续费净收入（以代销业务为主）则为12亿元。", "12亿元", "手续费净收入", _bug("exact: gives 公司手续费净收入")),
+    ("1-6月，全省商品房销售额1.2万亿元，增长12.5%；比2019年同期增长8.1%。", "8.1%", "商品房销售额",
+     _bug("exact: gives 全省商品房销售额")),
+    # two nouns joined by 和, a modifier through 的, a verb before 同比, a Latin word: all in the phrase
+    ("今年以来，全市卫生和社会工作投资增长21.3%。", "21.3%", "卫生和社会工作投资", _bug("exact: gives 全市卫生和社会工作投资")),
+    ("上半年，新建商品住宅的平均价格为1.2万元/平方米。", "1.2万元/平方米", "新建商品住宅的平均价格", True),
+    ("今年门票预订同比增长40%。", "40%", "门票预订", True),
+    ("SARS疫症爆發距今一年。", "一年", "SARS疫症爆發距今", True),
+    # a share of people who do something, without 的; a figure joined by 的 to the noun after it
+    ("调查显示，近八成受访者愿意购买国货。", "八成", "受访者愿意购买国货", True),
+    ("受冷空气影响，沿海将出现3到5米的大浪。", "3到5米", "大浪", True),
 ]
 
 # Rows copied from the dev texts (../shared/data/dev): development data, not evaluation.

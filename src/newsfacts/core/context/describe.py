@@ -52,7 +52,7 @@ def sentence(folded: str, scope: Scope, index: int, quantities: list[Quantity],
             what = _text(written, phrase)
         else:
             lender = measure.lender(kinds, q.kind)
-            what = described[lender].measure if lender is not None else None
+            what = described[lender].measure if lender is not None else scope.carried_measure(index, q.kind)
         bare = in_words(q.numeral) and opens_with_bare_multiplier(q.numeral)
         described.append(Facts(
             measure=what,
@@ -63,6 +63,7 @@ def sentence(folded: str, scope: Scope, index: int, quantities: list[Quantity],
         ))
         kinds.append(q.kind)
     _share_out_lists(folded, scope, index, quantities, described, written)
+    scope.measured(index, [(facts.measure, kind) for facts, kind in zip(described, kinds)])
     return described
 
 
