@@ -31,6 +31,7 @@ mainland papers both write it) and is not used.
 from __future__ import annotations
 
 import re
+import unicodedata
 from fractions import Fraction
 from functools import cache
 from importlib import resources
@@ -90,7 +91,8 @@ def currency_and_factor(unit: str | None, region: str | None = None,
         raise ValueError(f"{override!r} is no currency code: give three capital letters, such as HKD")
     if not unit:
         return None
-    name = "".join(fold(unit).split())
+    # ＵＳ＄ and US$ alike: NFKC takes full-width signs to their ASCII forms.
+    name = unicodedata.normalize("NFKC", "".join(fold(unit).split()))
     found = _NAMES.get(name) or _CASELESS.get(name.lower())
     if found is None:
         upper = name.upper()
@@ -178,7 +180,7 @@ def region_of(text: str) -> str | None:
     Macao; None for a mainland text or one that does not say (see the
     module's docstring for the signals and how they are weighed).
 
-    >>> region_of("本港失業率3.1%，港府稱…"), region_of("國人平均每天上網3小時，行政院表示…")
+    >>> region_of("本港失業率3.1%，港府稱…"), region_of("台北市民平均每天上網3小時，行政院表示…")
     ('HK', 'TW')
     >>> region_of("全县GDP增长5%，香港客商投资2亿元"), region_of("")
     (None, None)
