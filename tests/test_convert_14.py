@@ -149,6 +149,7 @@ FACTORS: dict[tuple[str, str, str], tuple[str, Fraction, Fraction]] = {
     ("点", "index_point", "-"): ("pt", F(1), F(0)),
     **{(unit, "per", "-"): (name, F(1), F(0))
        for unit, name in {"股": "share", "人": "person", "位": "person", "户": "household", "桌": "table"}.items()},
+    ("盎司", "per", "-"): ("kg", TROY_OUNCE, F(0)),
 }
 
 ROWS = lexicon.rows("conversions.tsv")
@@ -174,9 +175,9 @@ def test_one_of_each_unit_converts_to_its_factor(row: tuple[str, ...]) -> None:
     unit, kind, _canonical, _factor, _offset, region, _source = row
     canonical, factor, offset = FACTORS[(unit, kind, region)]
     if kind == "per":
-        # Only ever under a slash: 545.88元/股.
+        # Under a slash: 545.88元/股, 1800美元/盎司.
         found = normalise(Decimal(1), None, None, f"元/{unit}", "price", region if region != "-" else None)
-        assert found == Normalised(Decimal(1), None, None, f"CNY/{canonical}")
+        assert found == Normalised(to_decimal(1 / factor), None, None, f"CNY/{canonical}")
         return
     found = normalise(Decimal(1), None, None, "个" if unit == "*" else unit, kind, None if region == "-" else region)
     assert found == Normalised(to_decimal((1 + offset) * factor), None, None, canonical)
@@ -199,65 +200,65 @@ def test_factors_are_positive_and_exact_as_written() -> None:
 
 EXAMPLES = [
     # (value, low, high, unit as written, kind, region) -> (value, low, high, unit); from the dev gold units.
-    ((Decimal("2020000000"), None, None, "吨", "weight", None), (Decimal("2020000000000"), None, None, "kg")),
-    ((Decimal("1800"), None, None, "噸", "weight", None), (Decimal("1800000"), None, None, "kg")),
-    ((Decimal("90000"), None, None, "公噸", "weight", None), (Decimal("90000000"), None, None, "kg")),
+    ((Decimal(2020000000), None, None, "吨", "weight", None), (Decimal(2020000000000), None, None, "kg")),
+    ((Decimal(1800), None, None, "噸", "weight", None), (Decimal(1800000), None, None, "kg")),
+    ((Decimal(90000), None, None, "公噸", "weight", None), (Decimal(90000000), None, None, "kg")),
     ((Decimal("0.91"), None, None, "公克", "weight", None), (Decimal("0.00091"), None, None, "kg")),
-    ((Decimal("30000"), None, None, "斤", "weight", None), (Decimal("15000"), None, None, "kg")),
-    ((Decimal("1"), None, None, "斤", "weight", "TW"), (Decimal("0.6"), None, None, "kg")),
-    ((Decimal("2862"), None, None, "亩", "area", None), (Decimal("1908000"), None, None, "m²")),
-    ((Decimal("7586"), None, None, "公顷", "area", None), (Decimal("75860000"), None, None, "m²")),
-    ((Decimal("388"), None, None, "平方公里", "area", None), (Decimal("388000000"), None, None, "m²")),
-    ((Decimal("185"), None, None, "公分", "length", None), (Decimal("1.85"), None, None, "m")),
-    ((Decimal("1000"), None, None, "毫米", "length", None), (Decimal("1"), None, None, "m")),
-    ((Decimal("40000"), None, None, "公里", "length", None), (Decimal("40000000"), None, None, "m")),
-    ((Decimal("477000000"), None, None, "立方米", "volume", None), (Decimal("477000000"), None, None, "m³")),
-    ((Decimal("2"), None, None, "加侖", "volume", "HK"), (Decimal("0.00909218"), None, None, "m³")),
-    ((Decimal("25.76"), None, None, "GWh", "energy", None), (Decimal("25760000"), None, None, "kWh")),
-    ((Decimal("3907000000"), None, None, "度", "energy", None), (Decimal("3907000000"), None, None, "kWh")),
+    ((Decimal(30000), None, None, "斤", "weight", None), (Decimal(15000), None, None, "kg")),
+    ((Decimal(1), None, None, "斤", "weight", "TW"), (Decimal("0.6"), None, None, "kg")),
+    ((Decimal(2862), None, None, "亩", "area", None), (Decimal(1908000), None, None, "m²")),
+    ((Decimal(7586), None, None, "公顷", "area", None), (Decimal(75860000), None, None, "m²")),
+    ((Decimal(388), None, None, "平方公里", "area", None), (Decimal(388000000), None, None, "m²")),
+    ((Decimal(185), None, None, "公分", "length", None), (Decimal("1.85"), None, None, "m")),
+    ((Decimal(1000), None, None, "毫米", "length", None), (Decimal(1), None, None, "m")),
+    ((Decimal(40000), None, None, "公里", "length", None), (Decimal(40000000), None, None, "m")),
+    ((Decimal(477000000), None, None, "立方米", "volume", None), (Decimal(477000000), None, None, "m³")),
+    ((Decimal(2), None, None, "加侖", "volume", "HK"), (Decimal("0.00909218"), None, None, "m³")),
+    ((Decimal("25.76"), None, None, "GWh", "energy", None), (Decimal(25760000), None, None, "kWh")),
+    ((Decimal(3907000000), None, None, "度", "energy", None), (Decimal(3907000000), None, None, "kWh")),
     ((Decimal("4.5"), None, None, "吨标准煤", "energy", None), (Decimal("4.5"), None, None, "tce")),
-    ((Decimal("3"), None, None, "千瓦", "power", None), (Decimal("3"), None, None, "kW")),
-    ((Decimal("3"), None, None, "MW", "power", None), (Decimal("3000"), None, None, "kW")),
-    ((Decimal("30"), None, None, "度", "temperature", None), (Decimal("30"), None, None, "°C")),
-    ((Decimal("98.6"), None, None, "华氏度", "temperature", None), (Decimal("37"), None, None, "°C")),
-    ((Decimal("-40"), None, None, "°F", "temperature", None), (Decimal("-40"), None, None, "°C")),
-    ((Decimal("3"), None, None, "个月", "duration", None), (Decimal("3"), None, None, "month")),
-    ((Decimal("3"), None, None, "個月", "duration", None), (Decimal("3"), None, None, "month")),
-    ((Decimal("0.5"), None, None, "年", "duration", None), (Decimal("6"), None, None, "month")),
-    ((Decimal("2"), None, None, "周", "duration", None), (Decimal("14"), None, None, "day")),
-    ((Decimal("36"), None, None, "小時", "duration", None), (Decimal("1.5"), None, None, "day")),
-    ((Decimal("6"), None, None, "分鐘", "duration", None), (Decimal("0.004166666666666666666666666667"), None, None, "day")),
-    ((Decimal("30"), None, None, "歲", "age", None), (Decimal("30"), None, None, "year")),
-    ((Decimal("5"), None, None, "GB", "number", None), (Decimal("5000000000"), None, None, "B")),
-    ((Decimal("1"), None, None, "GiB", "number", None), (Decimal("1073741824"), None, None, "B")),
+    ((Decimal(3), None, None, "千瓦", "power", None), (Decimal(3), None, None, "kW")),
+    ((Decimal(3), None, None, "MW", "power", None), (Decimal(3000), None, None, "kW")),
+    ((Decimal(30), None, None, "度", "temperature", None), (Decimal(30), None, None, "°C")),
+    ((Decimal("98.6"), None, None, "华氏度", "temperature", None), (Decimal(37), None, None, "°C")),
+    ((Decimal(-40), None, None, "°F", "temperature", None), (Decimal(-40), None, None, "°C")),
+    ((Decimal(3), None, None, "个月", "duration", None), (Decimal(3), None, None, "month")),
+    ((Decimal(3), None, None, "個月", "duration", None), (Decimal(3), None, None, "month")),
+    ((Decimal("0.5"), None, None, "年", "duration", None), (Decimal(6), None, None, "month")),
+    ((Decimal(2), None, None, "周", "duration", None), (Decimal(14), None, None, "day")),
+    ((Decimal(36), None, None, "小時", "duration", None), (Decimal("1.5"), None, None, "day")),
+    ((Decimal(6), None, None, "分鐘", "duration", None), (Decimal("0.004166666666666666666666666667"), None, None, "day")),
+    ((Decimal(30), None, None, "歲", "age", None), (Decimal(30), None, None, "year")),
+    ((Decimal(5), None, None, "GB", "number", None), (Decimal(5000000000), None, None, "B")),
+    ((Decimal(1), None, None, "GiB", "number", None), (Decimal(1073741824), None, None, "B")),
     ((Decimal("93.59"), None, None, "%", "percent", None), (Decimal("93.59"), None, None, "%")),
-    ((Decimal("5"), None, None, "个百分点", "percentage_point", None), (Decimal("5"), None, None, "pp")),
-    ((Decimal("2"), None, None, "倍", "multiple", None), (Decimal("2"), None, None, "x")),
-    ((Decimal("3500"), None, None, "點", "index_point", None), (Decimal("3500"), None, None, "pt")),
-    ((Decimal("1367"), None, None, "标箱", "count", None), (Decimal("1367"), None, None, "count")),
-    ((Decimal("5"), None, None, "輛次", "count", None), (Decimal("5"), None, None, "count")),
-    ((Decimal("4745.61E8"), None, None, "元", "money", None), (Decimal("474561000000"), None, None, "CNY")),
-    ((Decimal("40"), None, None, "元", "money", "TW"), (Decimal("40"), None, None, "TWD")),
-    ((Decimal("40"), None, None, "元", "money", "HK"), (Decimal("40"), None, None, "HKD")),
+    ((Decimal(5), None, None, "个百分点", "percentage_point", None), (Decimal(5), None, None, "pp")),
+    ((Decimal(2), None, None, "倍", "multiple", None), (Decimal(2), None, None, "x")),
+    ((Decimal(3500), None, None, "點", "index_point", None), (Decimal(3500), None, None, "pt")),
+    ((Decimal(1367), None, None, "标箱", "count", None), (Decimal(1367), None, None, "count")),
+    ((Decimal(5), None, None, "輛次", "count", None), (Decimal(5), None, None, "count")),
+    ((Decimal("4745.61E8"), None, None, "元", "money", None), (Decimal(474561000000), None, None, "CNY")),
+    ((Decimal(40), None, None, "元", "money", "TW"), (Decimal(40), None, None, "TWD")),
+    ((Decimal(40), None, None, "元", "money", "HK"), (Decimal(40), None, None, "HKD")),
     ((Decimal("5.1"), None, None, "分", "money", "TW"), (Decimal("0.051"), None, None, "TWD")),
-    ((Decimal("9.87E8"), None, None, "新台幣", "money", None), (Decimal("987000000"), None, None, "TWD")),
-    ((Decimal("131"), None, None, "日圓", "money", "TW"), (Decimal("131"), None, None, "JPY")),
-    ((Decimal("5"), None, None, "块钱", "money", None), (Decimal("5"), None, None, "CNY")),
-    ((Decimal("20"), None, None, "US$", "money", None), (Decimal("20"), None, None, "USD")),
-    ((None, Decimal("500000"), Decimal("5000000"), "元", "money", None), (None, Decimal("500000"), Decimal("5000000"), "CNY")),
-    ((Decimal("3516"), None, None, "元/平方米", "price", None), (Decimal("3516"), None, None, "CNY/m²")),
+    ((Decimal("9.87E8"), None, None, "新台幣", "money", None), (Decimal(987000000), None, None, "TWD")),
+    ((Decimal(131), None, None, "日圓", "money", "TW"), (Decimal(131), None, None, "JPY")),
+    ((Decimal(5), None, None, "块钱", "money", None), (Decimal(5), None, None, "CNY")),
+    ((Decimal(20), None, None, "US$", "money", None), (Decimal(20), None, None, "USD")),
+    ((None, Decimal(500000), Decimal(5000000), "元", "money", None), (None, Decimal(500000), Decimal(5000000), "CNY")),
+    ((Decimal(3516), None, None, "元/平方米", "price", None), (Decimal(3516), None, None, "CNY/m²")),
     ((Decimal("545.88"), None, None, "元/股", "price", None), (Decimal("545.88"), None, None, "CNY/share")),
-    ((Decimal("2400"), None, None, "元/吨", "price", None), (Decimal("2.4"), None, None, "CNY/kg")),
-    ((Decimal("1500"), None, None, "元/亩", "price", None), (Decimal("2.25"), None, None, "CNY/m²")),
-    ((Decimal("9"), None, None, "元/斤", "price", "TW"), (Decimal("15"), None, None, "TWD/kg")),
+    ((Decimal(2400), None, None, "元/吨", "price", None), (Decimal("2.4"), None, None, "CNY/kg")),
+    ((Decimal(1500), None, None, "元/亩", "price", None), (Decimal("2.25"), None, None, "CNY/m²")),
+    ((Decimal(9), None, None, "元/斤", "price", "TW"), (Decimal(15), None, None, "TWD/kg")),
     ((Decimal("0.6"), None, None, "元/度", "price", None), (Decimal("0.6"), None, None, "CNY/kWh")),
-    ((Decimal("70"), None, None, "美元/桶", "price", None),
+    ((Decimal(70), None, None, "美元/桶", "price", None),
      (Decimal("440.2867539302473589664998693"), None, None, "USD/m³")),
-    ((Decimal("120"), None, None, "公里/小时", "speed", None), (Decimal("120"), None, None, "km/h")),
-    ((Decimal("10"), None, None, "米/秒", "speed", None), (Decimal("36"), None, None, "km/h")),
-    ((Decimal("30"), None, None, "m/s", "speed", None), (Decimal("108"), None, None, "km/h")),
-    ((Decimal("20"), None, None, "节", "speed", None), (Decimal("37.04"), None, None, "km/h")),
-    ((Decimal("500"), None, None, "公斤/亩", "weight", None), (Decimal("0.75"), None, None, "kg/m²")),
+    ((Decimal(120), None, None, "公里/小时", "speed", None), (Decimal(120), None, None, "km/h")),
+    ((Decimal(10), None, None, "米/秒", "speed", None), (Decimal(36), None, None, "km/h")),
+    ((Decimal(30), None, None, "m/s", "speed", None), (Decimal(108), None, None, "km/h")),
+    ((Decimal(20), None, None, "节", "speed", None), (Decimal("37.04"), None, None, "km/h")),
+    ((Decimal(500), None, None, "公斤/亩", "weight", None), (Decimal("0.75"), None, None, "kg/m²")),
 ]
 
 
@@ -275,15 +276,15 @@ def test_examples(given_: tuple, expected: tuple) -> None:
 
 NO_CONVERSION = [
     # (value, unit, kind): nothing known, both norm fields null.
-    (Decimal("3"), None, "number"),  # a bare number
+    (Decimal(3), None, "number"),  # a bare number
     (Decimal("0.3333"), None, "fraction"),  # 三分之一: a share of no stated whole
-    (Decimal("10"), "比索", "money"),  # whose peso?
-    (Decimal("20"), "比特币", "money"),  # no ISO 4217 currency
-    (Decimal("5"), "光秒", "length"),  # no row
-    (Decimal("5"), "kV", "power"),  # a row of another kind
-    (Decimal("100"), "元/客", "price"),  # per what?
-    (Decimal("5"), "华氏度/小时", "temperature"),  # a scale with an offset, per hour
-    (Decimal("5"), "公里/月", "speed"),  # a month is no number of hours
+    (Decimal(10), "比索", "money"),  # whose peso?
+    (Decimal(20), "比特币", "money"),  # no ISO 4217 currency
+    (Decimal(5), "光秒", "length"),  # no row
+    (Decimal(5), "kV", "power"),  # a row of another kind
+    (Decimal(100), "元/客", "price"),  # per what?
+    (Decimal(5), "华氏度/小时", "temperature"),  # a scale with an offset, per hour
+    (Decimal(5), "公里/月", "speed"),  # a month is no number of hours
     (Decimal("NaN"), "吨", "weight"),
 ]
 
@@ -296,6 +297,17 @@ def test_no_conversion(value: Decimal, unit: str | None, kind: str) -> None:
 def test_no_number_no_conversion() -> None:
     assert normalise(None, None, None, "吨", "weight") is None
     assert normalise(None, Decimal(1), None, "吨", "weight") is None
+
+
+def test_a_gold_price_is_per_troy_ounce() -> None:
+    # 国际金价1800美元/盎司; but 16盎司 of flour is a pound.
+    assert normalise(Decimal(1800), None, None, "美元/盎司", "price").value == to_decimal(1800 / TROY_OUNCE)
+    assert normalise(Decimal(16), None, None, "盎司", "weight").value == Decimal("0.45359237")
+
+
+def test_kind_may_be_the_claims_enum() -> None:
+    assert normalise(Decimal(2), None, None, "吨", Kind.WEIGHT) == normalise(Decimal(2), None, None, "吨", "weight")
+    assert normalise(Decimal(2), None, None, "元", Kind.MONEY, "HK").unit == "HKD"
 
 
 def test_the_kind_of_a_unit_decides_its_row() -> None:
@@ -397,7 +409,7 @@ def test_tonnes_compose_with_kilograms(value: Decimal) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.decimals(min_value=Decimal("-500"), max_value=Decimal("1e6"), allow_nan=False, allow_infinity=False,
+@given(st.decimals(min_value=Decimal(-500), max_value=Decimal("1e6"), allow_nan=False, allow_infinity=False,
                    places=3))
 def test_temperature_round_trip(fahrenheit: Decimal) -> None:
     celsius = normalise(fahrenheit, None, None, "华氏度", "temperature")

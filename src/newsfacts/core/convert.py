@@ -1,26 +1,29 @@
 """A quantity in the one canonical unit of its kind, exactly: 5亩 -> 3333.3…
-m², 3万吨 -> 30000000 kg, 98.6华氏度 -> 37 °C, 3516元/平方米 -> 3516 CNY/m².
+m², 2万吨 -> 20000000 kg, 98.6华氏度 -> 37 °C, 3516元/平方米 -> 3516 CNY/m².
 
-The factors are in lexicons/conversions.tsv, with the source of each;
-money goes through currency.py (a currency's ISO code, and 美分 as 1/100
-USD). The canonical units:
+`normalise(value, low, high, unit, kind, region)` is the one entry point;
+the factors are data (lexicons/conversions.tsv, with the source of each),
+and money goes through currency.py (the ISO code of 元 or 美元; 美分 as
+1/100 USD). The canonical units, by kind:
 
     weight kg · length m · area m² · volume m³ · energy kWh (吨标准煤 tce,
-    吨油当量 toe) · power kW · speed km/h · temperature °C · duration day
-    (秒 … 周) or month (月, 季度 = 3, 年 = 12: a month is no whole number of
-    days, so none is invented) · age year · data B (KB = 1000 B, KiB =
-    1024 B), bit/s, Hz, V · count count · percent % (‰ = 0.1 %) ·
-    percentage_point pp · multiple x · index_point pt · money the ISO
-    code · price CODE/denominator (元/吨 -> CNY/kg, 元/股 -> CNY/share)
+    吨油当量 toe: coal and oil equivalents stay themselves) · power kW ·
+    speed km/h · temperature °C · duration day for 秒 … 周, month for 月,
+    季度 (3) and 年 (12): a month is no whole number of days, so none is
+    invented · age year · number: data B (KB = 1000 B, KiB = 1024 B),
+    bit/s, Hz, V · count count · percent % (‰ = 0.1 %) · percentage_point
+    pp · multiple x · index_point pt · money the ISO 4217 code, in the
+    currency's main unit (5角 -> 0.5 CNY) · price code/denominator, both
+    parts converted (元/吨 -> CNY/kg, a thousandth; 元/股 -> CNY/share)
 
-A fraction (三分之一) and a bare number are not converted: they have no
-unit to convert from.
+A fraction (三分之一) and a bare number have no unit and get None, as
+does any unit or currency the data does not know.
 
-Exactness: every factor is an exact fraction (亩 = 10000/15 m², not
+Exactness: every factor is an exact fraction (亩 = 10000/15 m², never
 666.67), the arithmetic is done in fractions.Fraction, and only the result
-becomes a Decimal: exactly where its decimal expansion ends (2.26796185
-kg for 5磅), else rounded half-even to 28 significant digits (3333.333…
-for 5亩, 28 threes and digits), Decimal's own default precision.
+becomes a Decimal: exactly where its decimal expansion ends (5磅 ->
+2.26796185 kg), else rounded half-even to PRECISION = 28 significant
+digits, Decimal's own default (5亩 -> 3333.333333333333333333333333).
 """
 from __future__ import annotations
 
@@ -39,11 +42,11 @@ _CONTEXT: Final = Context(prec=PRECISION, rounding=ROUND_HALF_EVEN)
 
 _ANY_UNIT: Final = "*"  # conversions.tsv: any unit of the kind
 _ANY_REGION: Final = "-"
-_PER: Final = "per"  # conversions.tsv: a unit only under a slash (元/股)
+_PER: Final = "per"  # conversions.tsv: what a unit means under a slash (元/股, 美元/盎司)
 _MONEY: Final = ("money", "price")
 _SPEED: Final = "speed"
-# What a unit under a slash may be, tried in this order: 元/度 is a price
-# per kWh, never per degree of heat.
+# What a unit under a slash may be, tried in this order: 美元/盎司 is per
+# troy ounce (a `per` row), 元/度 per kWh, never per degree of heat.
 _DENOMINATOR_KINDS: Final = (_PER, "weight", "length", "area", "volume", "energy", "duration", "number")
 # A length per a duration in km/h: m per day is 1/24000 km/h.
 _METRES_A_DAY_IN_KM_H: Final = Fraction(1, 24000)
