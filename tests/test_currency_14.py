@@ -143,12 +143,16 @@ REGIONAL = [
     ("$", None, None, "USD"), ("$", "HK", None, "HKD"), ("$", "TW", None, "TWD"), ("$", "MO", None, "MOP"),
     ("$", "HK", "EUR", "HKD"),
     ("¥", "HK", None, "CNY"), ("US$", "TW", None, "USD"),
+    # A price's currency is its numerator's: 3516元/平方米, 545.88元/股, 70美元/桶.
+    ("元/平方米", None, None, "CNY"), ("元/股", "HK", None, "HKD"), ("美元/桶", "TW", None, "USD"),
+    ("元/吨", "TW", "USD", "USD"), ("公里/小时", None, None, None),
 ]
 
 
 @pytest.mark.parametrize("unit, region, override, code", REGIONAL,
                          ids=[f"{u}@{r}+{o}" for u, r, o, _ in REGIONAL])
-def test_the_region_decides_a_bare_yuan(unit: str, region: str | None, override: str | None, code: str) -> None:
+def test_the_region_decides_a_bare_yuan(unit: str, region: str | None, override: str | None,
+                                        code: str | None) -> None:
     assert currency_of(unit, region, override) == code
 
 

@@ -75,8 +75,9 @@ def local_currency(region: str | None) -> str:
 def currency_and_factor(unit: str | None, region: str | None = None,
                         override: str | None = None) -> tuple[str, Fraction] | None:
     """The ISO 4217 code of UNIT (a money claim's unit or the sign before
-    its number) and how many of that currency's main unit one UNIT is;
-    None for a name that is no currency or does not say which (比索).
+    its number; a price's, 元/平方米, is its numerator's) and how many of
+    that currency's main unit one UNIT is; None for a name that is no
+    currency or does not say which (比索).
 
     A bare 元 (圆, 块, and its 角 and 分) is the currency of REGION
     (local_currency), or OVERRIDE where given: the user's --currency, an
@@ -94,6 +95,8 @@ def currency_and_factor(unit: str | None, region: str | None = None,
     # ＵＳ＄ and US$ alike: NFKC takes full-width signs to their ASCII forms.
     name = unicodedata.normalize("NFKC", "".join(fold(unit).split()))
     found = _NAMES.get(name) or _CASELESS.get(name.lower())
+    if found is None and "/" in name:
+        return currency_and_factor(name.partition("/")[0], region, override)  # a price: 元/平方米, 美元/桶
     if found is None:
         upper = name.upper()
         return (upper, Fraction(1)) if upper in _CODES else None  # USD 5, cny
@@ -115,6 +118,8 @@ def currency_of(unit: str | None, region: str | None = None, override: str | Non
     ('HKD', 'CNY', 'HKD', 'USD')
     >>> currency_of("新台幣"), currency_of("日圓"), currency_of("比索"), currency_of("公斤")
     ('TWD', 'JPY', None, None)
+    >>> currency_of("元/平方米", "HK"), currency_of("美元/桶"), currency_of("公里/小时")
+    ('HKD', 'USD', None)
     """
     found = currency_and_factor(unit, region, override)
     return None if found is None else found[0]
