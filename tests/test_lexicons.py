@@ -38,6 +38,10 @@ COLUMNS: dict[str, tuple[range, dict[int, set[str]]]] = {
     "word_lists.tsv": (range(2, 3), {}),
     "char_classes.tsv": (range(2, 3), {}),
     "measure_words.tsv": (range(3, 4), {2: {"yes", "no"}}),
+    # Values are checked by kind in tests/test_period_14.py.
+    "period_words.tsv": (range(3, 4), {1: {"year", "month", "day", "bracket_day", "months", "days", "edge", "festival",
+                                           "holiday", "during", "era", "opening", "same_period", "part_of_day",
+                                           "vague"}}),
 }
 ONE_WORD_FILES = ("market_names.txt", "nominal_verbs.txt", "not_places.txt", "numeral_words.txt", "place_names.txt", "surnames.txt",
                   "time_words.txt")
@@ -88,6 +92,7 @@ KEYED = {
     "entity_suffixes.tsv": lambda row: (row[0], row[1]),
     "char_classes.tsv": lambda row: row[0],
     "measure_words.tsv": lambda row: row[0],
+    "period_words.tsv": lambda row: (row[0], row[1]),
 }
 
 
