@@ -273,6 +273,7 @@ PERIODS_WRITTEN: list[Row] = [
     ("2023年", None, "2023"),
     ("二〇二三年", None, "2023"),
     ("２０２３年", None, "2023"),
+    ("二○二三年", None, "2023"),  # ○, the circle, folded to the digit 〇
     ("2024年1-4月", None, "2024-01/2024-04"),
     ("1-4月", DAY, "2024-01/2024-04"),
     ("1—4月", DAY, "2024-01/2024-04"),
@@ -305,6 +306,9 @@ PERIODS_WRITTEN: list[Row] = [
     ("截至6月", DAY, "2024-06"),
     ("截至2023年末", None, "2023-12-31"),
     ("到2025年", None, "2025"),
+    ("到2025年底", None, "2025-12-31"),
+    ("截至今年6月底", DAY, "2024-06-30"),
+    ("1-12月", DAY, "2024"),
     ("截至2月底", D(2023, 3, 1), "2023-02-28"),
     ("去年", DAY, "2023"),
     ("上年", DAY, "2023"),
@@ -457,7 +461,7 @@ KINDS_VALUES = {
 def test_every_row_has_a_known_kind_and_a_value_of_its_form() -> None:
     for row in lexicon.rows("period_words.tsv"):
         assert len(row) == 3, row
-        word, kind, value = row
+        _word, kind, value = row
         assert kind in KINDS_VALUES, row
         assert re.fullmatch(KINDS_VALUES[kind], value), row
 

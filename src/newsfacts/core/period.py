@@ -169,8 +169,6 @@ def _from_date(day: datetime.date) -> Point:
     return (day.year, day.month, day.day)
 
 
-
-
 class Word:
     """A row of period_words.tsv: its kind and its value as written."""
 
@@ -206,8 +204,6 @@ def _surface_words() -> dict[str, Word]:
             if kind == "festival" and not word.startswith("“"):
                 out["“" + word + "”"] = Word(kind, value)
     return out
-
-
 
 
 class Token:
@@ -429,12 +425,10 @@ def _word_token(word: Word) -> Token:
     return Token(kind)  # during, same_period
 
 
-
-
 def _resolve(text: str, today: datetime.date | None, compared_with: str | None) -> Span | None:
     """The span of TEXT (cleaned), or None."""
     opening = ""
-    for word, meaning in words()["opening"].items():
+    for word in words()["opening"]:
         # 截至 before 至: the longest opening that TEXT starts with.
         if text.startswith(word) and len(text) > len(word) and len(word) >= len(opening):
             opening = word
