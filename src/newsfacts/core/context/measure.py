@@ -10,7 +10,7 @@ from verbs (segment.py), only in the few words next to the number.
 from __future__ import annotations
 
 from functools import cache
-from typing import Final
+from typing import Callable, Final
 
 import re
 
@@ -349,10 +349,32 @@ def _noun_tail(folded: str, words: list[segment.Word], start: int, end: int, com
     def nominal(word: segment.Word) -> bool:
         return word.text in _nominal_verbs() or (compared and word.tag == "v" and len(word.text) > 1)
 
+    whole, whole_end = words, end
     for _ in range(2):
         if len(words) > 1 and (words[-1].tag in _TRAILING_SKIP or (words[-1].tag == "v" and not nominal(words[-1]))):
             end = words[-1].start
             words = words[:-1]
+    first = _run_start(words, nominal)
+    if first < len(words) and end - words[first].start < 2 and len(whole) > len(words) and whole[len(words)].tag == "v":
+        # 年化回报为78.91%: where a phrase of one character would be left, the verb names the figure.
+        words, end = whole, whole_end
+
+        def heading(word: segment.Word) -> bool:
+            return word is whole[-1] or nominal(word)
+
+        first = _run_start(words, heading)
+    while first < len(words) and words[first].text in heads:
+        first += 1
+    if first >= len(words):
+        return None
+    start = words[first].start
+    if folded[start] in _QUOTES or folded[end - 1] in _QUOTES:
+        return _without_stray_quotes(folded, start, end)
+    return Span(start, end)
+
+
+def _run_start(words: list[segment.Word], nominal: Callable[[segment.Word], bool]) -> int:
+    """Where the run of noun-like words that ends WORDS starts."""
     first = len(words)
     # 餐饮收入, 电力累计增速: jieba tags the head as a verb; after a noun it is one.
     verbs = 0
@@ -366,14 +388,7 @@ def _noun_tail(folded: str, words: list[segment.Word], start: int, end: int, com
             first -= 2  # 文化体育和娱乐业投资, 卫生和社会工作: two nouns joined are one phrase
         else:
             break
-    while first < len(words) and words[first].text in heads:
-        first += 1
-    if first >= len(words):
-        return None
-    start = words[first].start
-    if folded[start] in _QUOTES or folded[end - 1] in _QUOTES:
-        return _without_stray_quotes(folded, start, end)
-    return Span(start, end)
+    return first
 
 
 def _without_stray_quotes(folded: str, start: int, end: int) -> Span | None:
