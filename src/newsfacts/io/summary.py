@@ -147,7 +147,7 @@ class Summary:
 
 
 # The width a name is folded to before kinds are left out of the table.
-_NAME_WIDTH = 16
+_NAME_WIDTH = 24
 
 
 def _fitting_kinds(by_kind: Counter[str], width: int, name_width: int) -> tuple[list[str], list[str]]:
