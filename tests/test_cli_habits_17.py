@@ -387,6 +387,17 @@ def test_summary_names_stay_whole_and_distinct(tmp_path, columns: int) -> None:
     assert max(map(len, shown.splitlines())) <= columns
 
 
+def test_summary_names_files_of_two_folders_apart(tmp_path) -> None:
+    # Both hold x.txt: named from the folder they share, never both "x.txt".
+    for folder in ("a", "b"):
+        (tmp_path / "corpus" / folder).mkdir(parents=True)
+        (tmp_path / "corpus" / folder / "x.txt").write_text("收入3万元。", encoding="utf-8")
+    result = subprocess.run([NEWSFACTS, "summary", "corpus/a", "corpus/b"], capture_output=True, text=True,
+                            timeout=120, cwd=tmp_path)
+    assert " ".join(result.stdout.split()).startswith("claims per input and kind, inputs in corpus/ ┏")  # the title wraps to the table
+    assert _first_column(result.stdout) == ["a/x.txt", "b/x.txt", "all"]
+
+
 def test_summary_csv_keeps_the_names_as_given(tmp_path) -> None:
     # For joining with extract's source column: the path as given.
     (tmp_path / "corpus" / "city").mkdir(parents=True)

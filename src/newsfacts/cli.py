@@ -323,7 +323,7 @@ def summary(
     jobs = _capped(jobs)
     chosen = _chosen(fmt, output, "table", SUMMARY_FORMATS)
     opened = _opened(output, files, "*.txt" if jsonl_field is None else "*.jsonl", binary=chosen == "xlsx")
-    result = Summary(paths=jsonl_field is None)
+    result = Summary(folder=_folder_of(files) if jsonl_field is None else "")
     failed = False
     for item, batch in _documents(files, encoding, jsonl_field, id_field, quiet, jobs):
         failed |= item is None
@@ -332,6 +332,16 @@ def summary(
         result.write(chosen, out)
     if failed:
         raise typer.Exit(1)
+
+
+def _folder_of(files: list[str]) -> str:
+    """The folder FILES share when every one is a folder (newsfacts summary
+    corpus/), as they were written (relative or absolute); "" when one is
+    a file or standard input, which the table then names as given."""
+    if not all(name != "-" and os.path.isdir(name) for name in files):
+        return ""
+    shared = os.path.commonpath([os.path.abspath(name) for name in files])
+    return shared if any(os.path.isabs(name) for name in files) else os.path.relpath(shared)
 
 
 def _chosen(fmt: Enum | None, output: str | None, default: str, choices: tuple[str, ...] = FORMATS) -> str:

@@ -20,10 +20,11 @@ SUMMARY_FORMATS: tuple[str, ...] = ("table", "csv", "json", "html", "xlsx")
 class Summary:
     """Counts gathered from a stream of claims, without keeping them all."""
 
-    def __init__(self, paths: bool = True) -> None:
-        # Whether the sources are file paths (not a corpus's record ids),
-        # which the table then shows relative to the folder they share.
-        self.paths = paths
+    def __init__(self, folder: str = "") -> None:
+        # The folder the inputs were found in, when the command was given
+        # folders: the table names them by their path below it, which is
+        # what tells them apart. "" names them as given.
+        self.folder = folder
         self.by_kind: Counter[str] = Counter()
         self.by_source: dict[str, Counter[str]] = {}
         self.largest: dict[Kind, list[Claim]] = {Kind.MONEY: [], Kind.PERCENT: []}
@@ -105,23 +106,22 @@ class Summary:
         from .writers import table_console
 
         console = table_console(out)
-        folder = _shared_folder(list(self.by_source)) if self.paths else ""
-        named = _relative_to(folder)
-        console.print(self._counts_table(named, folder, console.width))
+        named = _relative_to(self.folder)
+        console.print(self._counts_table(named, console.width))
         for kind, top in self.largest.items():
             if top:
                 console.print(_largest_table(kind, top, named))
         if not self.by_kind:
             console.print("no claims found")
 
-    def _counts_table(self, named, folder: str, width: int):
+    def _counts_table(self, named, width: int):
         """Claims per input and kind, the kinds that fit WIDTH in order of
         frequency and the rest summed as "other"."""
         from rich.table import Table
 
         names = {source: named(source) for source in self.by_source}
         shown, other = _fitting_kinds(self.by_kind, width, min(_NAME_WIDTH, max(map(len, names.values()), default=5)))
-        title = "claims per input and kind" + (f", inputs in {folder}{os.sep}" if folder else "")
+        title = "claims per input and kind" + (f", inputs in {self.folder.rstrip(os.sep)}{os.sep}" if self.folder else "")
         table = Table(title=plain(title), title_justify="left")
         # A long name folds onto more lines, never cut to "corpus/cou…",
         # which made the files of a folder look alike.
@@ -187,26 +187,16 @@ def _largest_table(kind: Kind, top: list[Claim], named):
     return table
 
 
-def _shared_folder(names: list[str]) -> str:
-    """The folder every one of NAMES is in, '' for none (standard input
-    among them, or absolute and relative paths mixed).
-
-    >>> _shared_folder(["corpus/city/a.txt", "corpus/county/x/a.txt"]), _shared_folder(["a.txt", "-"])
-    ('corpus', '')
-    """
-    if not names or "-" in names:
-        return ""
-    try:
-        return os.path.commonpath([os.path.dirname(name) or os.curdir for name in names]).removeprefix(os.curdir)
-    except ValueError:
-        return ""
-
-
 def _relative_to(folder: str):
-    """NAME without FOLDER in front: distinct paths stay distinct."""
+    """A function giving a NAME found below FOLDER as its path from there:
+    distinct paths stay distinct.
+
+    >>> _relative_to("corpus")("corpus/county/a.txt"), _relative_to("")("corpus/county/a.txt")
+    ('county/a.txt', 'corpus/county/a.txt')
+    """
     if not folder:
         return lambda name: name
-    return lambda name: os.path.relpath(name, folder) if name != folder else name
+    return lambda name: os.path.relpath(name, folder)
 
 
 def _size(claim: Claim):
