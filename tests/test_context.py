@@ -203,6 +203,11 @@ MEASURES_WRITTEN = [
     # a share of people who do something, without 的; a figure joined by 的 to the noun after it
     ("调查显示，近八成受访者愿意购买国货。", "八成", "受访者愿意购买国货", True),
     ("受冷空气影响，沿海将出现3到5米的大浪。", "3到5米", "大浪", True),
+    ("浙江近岸海域将出现3.5到5.5米的大浪到巨浪。", "3.5到5.5米", "大浪到巨浪", True),
+    # the parts of a figure broken down in brackets after it measure what it does
+    ("全市累计报告确诊病例56例（东城区30例、西城区26例）。", "30例", "东城区累计报告确诊病例", True),
+    # a verb names the figure where nothing else would be left
+    ("任职总回报达到423.74%。", "423.74%", "任职总回报", _bug("exact: gives 总回报")),
 ]
 
 # Rows copied from the dev texts (../shared/data/dev): development data, not evaluation.

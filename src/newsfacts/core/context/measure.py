@@ -52,6 +52,7 @@ _PHRASE_MARKS = "".join(ch for ch in CLAUSE_MARKS if ch not in _QUOTES)
 _CLAUSE_COMMAS: Final = frozenset("，,")
 _COPULAS: Final = frozenset("为為是")
 _YEAR_ON_YEAR: Final = ("同比", "环比", "環比")
+_RANGE_JOINERS: Final = frozenset("到至")
 # 比2019年同期增长: what follows 比 is the base of a comparison.
 _COMPARISON = re.compile(rf"(?<![{lexicon.characters('not_comparison_before_bi')}])比"
                          rf"|较(?![{lexicon.characters('not_comparison_after_jiao')}])")
@@ -459,6 +460,8 @@ def _after(folded: str, q: Quantity, sentence: Sentence) -> Span | None:
             continue
         if word.tag == "v" and len(word.text) > 1 and number + 1 < len(words) and words[number + 1].tag in _NOUN_AFTER:
             continue  # 注册网店, 求职信
+        if word.text in _RANGE_JOINERS and taken == number > 0 and number + 1 < len(words) and words[number + 1].tag in _NOUN_AFTER:
+            continue  # 3.5到5.5米的大浪到巨浪: a range of grades is one phrase
         break
     if taken == 0 and q.kind in _COUNTS and words and words[0].tag == "v" and len(words[0].text) > 1:
         return Span(words[0].start, words[0].end)  # 14人死亡, 21万户停电: what befell them
