@@ -57,6 +57,9 @@ def sentence(folded: str, scope: Scope, index: int, quantities: list[Quantity],
             parent = _broken_down(folded, quantities, number)
             if parent is not None and what is not None and phrase.end - phrase.start <= _LONGEST_PART:
                 whole = described[parent].measure
+                parent_name = described[parent].entity
+                if whole and parent_name and whole.startswith(parent_name) and len(whole) > len(parent_name):
+                    whole = whole[len(parent_name):]  # 南京市累计报告本土确诊病例231例（江宁区199例）: not 江宁区南京市…
                 if whole and what not in whole:
                     # 本土确诊病例231例（江宁区199例、…）: 江宁区本土确诊病例; of 全市…病例, 东城区病例.
                     what += whole[opens_with_anaphor(whole):]

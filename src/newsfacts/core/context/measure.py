@@ -385,6 +385,8 @@ def _run_start(words: list[segment.Word], nominal: Callable[[segment.Word], bool
     while first > 0:
         if _nounish(words[first - 1]) or _modifying_verb(words, first - 1):
             first -= 1
+        elif first < len(words) and words[first - 1].text in _HEAD_MODIFIERS and words[first - 1].text not in _YEAR_ON_YEAR:
+            first -= 1  # 累计装车量, 日均成交额: a word of how it is counted belongs to the head
         elif first > 1 and words[first - 1].text in _NOUN_JOINERS and _nounish(words[first - 2]):
             first -= 2  # 文化体育和娱乐业投资, 卫生和社会工作: two nouns joined are one phrase
         else:
