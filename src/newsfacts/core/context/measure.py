@@ -53,6 +53,7 @@ _CLAUSE_COMMAS: Final = frozenset("，,")
 _COPULAS: Final = frozenset("为為是")
 _YEAR_ON_YEAR: Final = ("同比", "环比", "環比")
 _RANGE_JOINERS: Final = frozenset("到至")
+_COMPLEMENTS: Final = frozenset("于於到")
 # 比2019年同期增长: what follows 比 is the base of a comparison.
 _COMPARISON = re.compile(rf"(?<![{lexicon.characters('not_comparison_before_bi')}])比"
                          rf"|较(?![{lexicon.characters('not_comparison_after_jiao')}])")
@@ -364,6 +365,8 @@ def _noun_tail(folded: str, words: list[segment.Word], start: int, end: int, com
             return word is whole[-1] or nominal(word)
 
         first = _run_start(words, heading)
+    if 0 < first < len(words) and _acting_on(words, first - 1):
+        first -= 1  # 年接待游客830万人次, 新增市场主体1.57万户: what was done to the things counted
     while first < len(words) and words[first].text in heads:
         first += 1
     if first >= len(words):
@@ -403,6 +406,15 @@ def _without_stray_quotes(folded: str, start: int, end: int) -> Span | None:
     while text and (text[-1] in _PARTNER or (text[-1] in _CLOSING_QUOTES and not any(o in text for o in _OPENING_OF[text[-1]]))):
         end, text = end - 1, text[:-1]
     return Span(start, end) if text else None
+
+
+def _acting_on(words: list[segment.Word], at: int) -> bool:
+    """Whether the word at AT is a verb done to the noun after it that opens
+    its clause (接待游客, 引进项目), not one linking a subject to its figure (实现)."""
+    word = words[at]
+    if word.tag != "v" or len(word.text) < 2 or word.text in _edge_words()[0] or word.text[-1] in _COMPLEMENTS:
+        return False  # 高于全国, 受到日圆汇率: a verb with 于 or 到 compares or undergoes, it does nothing to a thing
+    return at == 0 or words[at - 1].tag in ("ns", "nt", "t", "m")
 
 
 def _modifying_verb(words: list[segment.Word], at: int) -> bool:
