@@ -234,7 +234,8 @@ def test_progress_on_a_terminal_counts_the_bytes_read_from_standard_input(tmp_pa
     assert f"reading {len(text) / 1000:.1f} kB read" in shown
 
 
-@pytest.mark.parametrize("args", [["extract", "-f", "csv", "-q", *SAMPLES], ["extract", "-f", "csv", "-q"]], ids=["files", "stdin"])
+@pytest.mark.parametrize("args", [["extract", "-f", "csv", "-q", *SAMPLES], ["extract", "-f", "csv", "-q"]],
+                         ids=["files", "stdin"])
 def test_quiet_shows_no_progress(tmp_path, args) -> None:
     status, shown, _ = _stderr_on_a_terminal(args, tmp_path, stdin=Path(SAMPLES[0]).read_bytes())
     assert (status, shown) == (0, "")
@@ -291,11 +292,13 @@ FILTERS_ISSUE_17 = [
     (["--min-value", "1万"], {"min_value": "1万"}),
     (["--min-value", "100,000"], {"min_value": 100_000}),
     (["--no-small-counts"], {"small_counts": False}),
-    (["--kind", "count", "--min-value", "10", "--no-small-counts"], {"kinds": "count", "min_value": 10, "small_counts": False}),
+    (["--kind", "count", "--min-value", "10", "--no-small-counts"],
+     {"kinds": "count", "min_value": 10, "small_counts": False}),
 ]
 
 
-@pytest.mark.parametrize(("args", "keywords"), FILTERS_ISSUE_17, ids=lambda value: " ".join(value) if isinstance(value, list) else None)
+@pytest.mark.parametrize(("args", "keywords"), FILTERS_ISSUE_17,
+                         ids=lambda value: " ".join(value) if isinstance(value, list) else None)
 def test_the_api_filters_as_the_command_line_does(args, keywords) -> None:
     import newsfacts
 

@@ -101,7 +101,7 @@ def test_each_input_gets_its_title_and_header() -> None:
     write_table([*_claims(2, "a.txt"), *_claims(1, "b.txt")], out)
     lines = out.text().splitlines()
     assert [lines[0], lines[5], lines[6]] == ["a.txt", "", "b.txt"]
-    assert lines[7].split() == ["line", "text", "value", "unit", "kind", "qualifier", "change", "measure", "time", "entity"]
+    assert lines[7].split() == list(table.SHOWN)
 
 
 def test_past_many_claims_it_says_once_that_csv_is_faster(monkeypatch) -> None:
@@ -160,29 +160,9 @@ def _cells(text: str) -> int:
     return cell_len(text)
 
 
-@pytest.mark.parametrize(("width", "headers"), WIDTHS_ISSUE_17, ids=lambda value: str(value) if isinstance(value, int) else None)
-def test_the_columns_that_fit_with_whole_headers(monkeypatch, width, headers) -> None:
-    monkeypatch.setenv("COLUMNS", str(width))
-    result = CliRunner().invoke(app, ["extract", "-f", "table", ZHUZHOU])
-    assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
-    assert lines[1].split() == headers  # every header whole, on one line; the claim's text always there
-    assert max(_cells(line) for line in lines) <= width
-    assert "1.5万公斤" in result.stdout
-
-
-def test_a_long_measure_folds_within_its_column(monkeypatch) -> None:
-    monkeypatch.setenv("COLUMNS", "60")
-    result = CliRunner().invoke(app, ["extract", "-f", "table", ZHUZHOU])
-    lines = result.stdout.splitlines()
-    # 1.5万公斤 measures 村稻虾种养基地产龙虾: ten characters in a column of ten cells, on two lines.
-    at = next(at for at, line in enumerate(lines) if line.startswith("1.5万公斤"))
-    assert lines[at].endswith("村稻虾种养") and lines[at + 1].strip() == "基地产龙虾"
-
-
-def _table_on_a_terminal(columns: int, term: str) -> str:
-    """newsfacts extract -f table ZHUZHOU on a terminal COLUMNS wide, without
-    COLUMNS in the environment: the width is the terminal's."""
+def _table_on_a_terminal(columns: int, term: str = "xterm-256color", env: dict[str, str] | None = None) -> list[str]:
+    """The lines newsfacts extract -f table ZHUZHOU shows on a terminal
+    COLUMNS wide (no COLUMNS in its environment unless ENV has it)."""
     import fcntl
     import struct
     import termios
@@ -192,28 +172,52 @@ def _table_on_a_terminal(columns: int, term: str) -> str:
     environment = {**os.environ, "TERM": term}
     environment.pop("COLUMNS", None)
     process = subprocess.Popen([NEWSFACTS, "extract", "-f", "table", ZHUZHOU], stdin=subprocess.DEVNULL,
-                               stdout=terminal, stderr=terminal, close_fds=True, env=environment)
+                               stdout=terminal, stderr=terminal, close_fds=True, env={**environment, **(env or {})})
     os.close(terminal)
     shown = b""
     while True:
         try:
             chunk = os.read(controller, 4096)
-        except OSError:
+        except OSError:  # the terminal closed with the process
             break
         if not chunk:
             break
         shown += chunk
     os.close(controller)
     assert process.wait(timeout=120) == 0
-    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.decode("utf-8", "replace"))
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.decode("utf-8", "replace"))
+    return text.replace("\r\n", "\n").splitlines()
 
 
-@pytest.mark.parametrize(("columns", "term"), [(200, "dumb"), (200, "xterm-256color"), (80, "xterm-256color")])
-def test_the_width_is_the_terminal_s_even_with_term_dumb(columns, term) -> None:
-    lines = _table_on_a_terminal(columns, term).splitlines()
-    headers = dict(WIDTHS_ISSUE_17)[columns]
-    assert lines[1].split() == headers
-    assert max(_cells(line) for line in lines) <= columns
+@pytest.mark.parametrize(("width", "headers"), WIDTHS_ISSUE_17,
+                         ids=lambda value: str(value) if isinstance(value, int) else None)
+def test_the_columns_that_fit_with_whole_headers(width, headers) -> None:
+    lines = _table_on_a_terminal(width)
+    assert lines[1].split() == headers  # every header whole, on one line; the claim's text always there
+    assert max(_cells(line) for line in lines) <= width
+    assert any(line.split()[:2] in (["1.5万公斤", "15000"], ["24", "1.5万公斤"]) for line in lines)
+
+
+def test_term_dumb_keeps_the_terminal_s_width() -> None:
+    lines = _table_on_a_terminal(200, term="dumb")
+    assert lines[1].split() == dict(WIDTHS_ISSUE_17)[200]
+
+
+def test_columns_in_the_environment_sets_a_terminal_s_width_only(monkeypatch) -> None:
+    assert _table_on_a_terminal(200, env={"COLUMNS": "60"})[1].split() == dict(WIDTHS_ISSUE_17)[60]
+    # Off a terminal it is 160 columns whatever COLUMNS says: readline
+    # exports COLUMNS to whatever an interactive Python runs.
+    monkeypatch.setenv("COLUMNS", "60")
+    result = CliRunner().invoke(app, ["extract", "-f", "table", ZHUZHOU])
+    assert result.stdout.splitlines()[1].split() == list(table.SHOWN)
+    assert max(_cells(line) for line in result.stdout.splitlines()) <= table.FILE_WIDTH
+
+
+def test_a_long_measure_folds_within_its_column() -> None:
+    lines = _table_on_a_terminal(60)
+    # 1.5万公斤 measures 村稻虾种养基地产龙虾: ten characters in a column of ten cells, on two lines.
+    at = next(at for at, line in enumerate(lines) if line.startswith("1.5万公斤"))
+    assert lines[at].endswith("村稻虾种养") and lines[at + 1].strip() == "基地产龙虾"
 
 
 def test_every_column_has_room_for_its_header() -> None:

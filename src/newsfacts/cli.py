@@ -361,7 +361,8 @@ class _Progress:
         if total is None:  # standard input (or a pipe, a device): how much so far
             columns = [SpinnerColumn(), TextColumn("reading"), _bytes_read_column(), TimeElapsedColumn()]
         else:
-            columns = [TextColumn("reading"), BarColumn(), DownloadColumn(), TaskProgressColumn(), TimeRemainingColumn()]
+            columns = [TextColumn("reading"), BarColumn(), DownloadColumn(), TaskProgressColumn(),
+                       TimeRemainingColumn()]
         self.bar = Progress(*columns, console=Console(stderr=True), transient=True)
         self.task = self.bar.add_task("reading", total=total)
 

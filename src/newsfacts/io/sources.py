@@ -105,7 +105,9 @@ def _whole(name: str, data: bytes, encoding: str | None) -> Document:
         raise InputError(name, str(error)) from None
     text = _line_ends(found.text)
     _check_text(name, text)
-    note = f"read as {found.encoding}, a guess for so short a text; give --encoding if it reads wrong" if found.guessed else ""
+    note = ""
+    if found.guessed:  # newsfacts: a.txt: read as big5, a guess for so short a text; ...
+        note = f"read as {found.encoding}, a guess for so short a text; give --encoding if it reads wrong"
     return Document(name, text, size=len(data), note=note)
 
 
@@ -178,7 +180,8 @@ def _large_file(name: str, encoding: str | None) -> Iterator[Document]:
                     break  # no article starts in sight yet: read on
                 piece, buffer = buffer[:cut], buffer[cut:]
                 _check_lines(name, piece, line)
-                size = read - counted if final and not buffer else min(read - counted, len(piece) * read // decoded_chars)
+                share = len(piece) * read // decoded_chars
+                size = read - counted if final and not buffer else min(read - counted, share)
                 counted += size
                 yield Document(name, piece, offset, line, size)
                 offset += len(piece)

@@ -18,6 +18,8 @@ import os
 import sys
 from typing import IO, Callable, Iterable, NamedTuple
 
+from rich.cells import cell_len, get_character_cell_size
+
 from ..claim import Claim
 from .writers import cell, printable
 
@@ -25,7 +27,7 @@ from .writers import cell, printable
 # terminal scrolls them by in minutes): said once, on standard error.
 MANY_CLAIMS = 10_000
 HEADER_EVERY = 200
-# Off a terminal (a file, a pipe, a test) and without COLUMNS.
+# Off a terminal (a file, a pipe, a test).
 FILE_WIDTH = 160
 _GAP = "  "
 # A value longer than this many lines of its column ends with …: the
@@ -102,18 +104,22 @@ def write_table(claims: Iterable[Claim], out: IO[str], fields: tuple[str, ...] |
 
 
 def width_of(out: IO[str]) -> int:
-    """The width to lay a table out in: COLUMNS when set (as rich and less
-    read it), else the terminal's that OUT is, even with TERM=dumb (where
-    rich says 80), else FILE_WIDTH."""
+    """The width to lay a table out in: on a terminal, COLUMNS when set
+    (as shutil and rich read it), else the terminal's own, even with
+    TERM=dumb (where rich says 80); off a terminal (a file, a pipe),
+    FILE_WIDTH. COLUMNS does not reach a file: GNU readline exports it to
+    every process that an interactive Python starts (pytest's too), so it
+    says nothing about where the output goes."""
+    try:
+        if not out.isatty():
+            return FILE_WIDTH
+        terminal = os.get_terminal_size(out.fileno()).columns
+    except (AttributeError, OSError, ValueError):  # a StringIO, a closed file, a stand-in without fileno
+        terminal = 0
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    try:
-        if out.isatty():
-            return os.get_terminal_size(out.fileno()).columns or 80
-    except (AttributeError, OSError, ValueError):  # a StringIO, a closed file
-        pass
-    return FILE_WIDTH
+    return terminal or 80
 
 
 def fit(columns: list[Column], width: int, order: Iterable[str], keep_all: bool = False) -> list[tuple[Column, int]]:
@@ -125,7 +131,8 @@ def fit(columns: list[Column], width: int, order: Iterable[str], keep_all: bool 
     with all after it (KEEP_ALL: none is). The room left goes to each column
     in turn, up to its wanted width, then up to its most.
 
-    >>> [(column.field, width) for column, width in fit([COLUMNS["text"], COLUMNS["value"], COLUMNS["line"]], 30, ["line", "text", "value"])]
+    >>> chosen = fit([COLUMNS["text"], COLUMNS["value"], COLUMNS["line"]], 30, ["line", "text", "value"])
+    >>> [(column.field, width) for column, width in chosen]
     [('text', 14), ('value', 14)]
     >>> [column.field for column, _ in fit([COLUMNS[name] for name in KEPT], 60, SHOWN)]
     ['text', 'value', 'unit', 'kind', 'measure']
@@ -194,8 +201,6 @@ def _folded(text: str, width: int) -> list[str]:
     """
     if _cells(text) <= width:
         return [text]
-    from rich.cells import get_character_cell_size
-
     lines: list[str] = []
     start = used = 0
     at = 0
@@ -220,11 +225,7 @@ def _folded(text: str, width: int) -> list[str]:
 
 
 def _cells(text: str) -> int:
-    if text.isascii():
-        return len(text)
-    from rich.cells import cell_len
-
-    return cell_len(text)
+    return len(text) if text.isascii() else cell_len(text)
 
 
 def _styled(out: IO[str]) -> Callable[[str], str]:
