@@ -1,6 +1,8 @@
 # Two commands do all the set-up on a fresh machine:
-#   make run   extract the claims of a bundled sample (installs on first use)
-#   make test  run the whole test suite (installs on first use)
+#   make run   extract the claims of a bundled sample (installs on first use
+#              what extraction needs, no more)
+#   make test  run the whole test suite (installs on first use the test and
+#              Dask extras too: the suite's Dask tests need dask and pyarrow)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -13,10 +15,21 @@ SOURCES := $(shell find src -type f -not -name '*.so' -not -path '*/__pycache__/
 .PHONY: run test test-compiled bench golden clean
 
 # The development install is editable and pure Python: an edited module is
-# the one that runs, with nothing to rebuild.
+# the one that runs, with nothing to rebuild. pip is quiet, and takes a
+# while on first use: the line before it says what is going on.
 $(BIN)/newsfacts: pyproject.toml hatch_build.py
+	@echo "make $(or $(firstword $(MAKECMDGOALS)),run): installing newsfacts into $(VENV) (first run only)…"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+# The extras of the suite (pytest, hypothesis, mypy, selenium...) and Dask's
+# (dask, distributed, pyarrow, pandas: most of the venv's size), only for
+# the targets that need them.
+EXTRAS := $(VENV)/.installed-test-dask
+$(EXTRAS): $(BIN)/newsfacts
+	@echo "make $(or $(firstword $(MAKECMDGOALS)),test): installing the test and dask extras into $(VENV) (first run only)…"
 	$(BIN)/pip install --quiet -e '.[test,dask]'
 	touch $@
 
@@ -30,7 +43,7 @@ $(COMPILED)/bin/newsfacts: pyproject.toml hatch_build.py $(SOURCES)
 run: $(BIN)/newsfacts
 	$(BIN)/newsfacts extract $(SAMPLE) --format table
 
-test: $(BIN)/newsfacts
+test: $(EXTRAS)
 	$(BIN)/python -m pytest
 
 # The suite against the compiled build (CI runs both).
@@ -42,7 +55,7 @@ bench: $(COMPILED)/bin/newsfacts
 
 # Rewrite tests/golden/ from the current extractor, and show how each changed
 # claim moved against the gold of the dev set; review before committing.
-golden: $(BIN)/newsfacts
+golden: $(EXTRAS)
 	$(BIN)/python tests/test_golden.py --regenerate
 
 clean:

@@ -38,6 +38,13 @@ COLUMNS: dict[str, tuple[range, dict[int, set[str]]]] = {
     "word_lists.tsv": (range(2, 3), {}),
     "char_classes.tsv": (range(2, 3), {}),
     "measure_words.tsv": (range(3, 4), {2: {"yes", "no"}}),
+    "conversions.tsv": (range(7, 8), {1: KINDS | {"per"}, 5: {"-", "HK", "TW", "MO", "GB"}}),
+    "currencies.tsv": (range(4, 5), {}),
+    "region_signals.tsv": (range(3, 4), {1: {"HK", "TW", "MO", "outside"}, 2: {"place", "viewpoint"}}),
+    # Values are checked by kind in tests/test_period_14.py.
+    "period_words.tsv": (range(3, 4), {1: {"year", "month", "day", "bracket_day", "months", "days", "edge", "festival",
+                                           "holiday", "during", "era", "opening", "same_period", "part_of_day",
+                                           "vague"}}),
 }
 ONE_WORD_FILES = ("market_names.txt", "nominal_verbs.txt", "not_places.txt", "numeral_words.txt", "place_names.txt", "surnames.txt",
                   "time_words.txt")
@@ -88,6 +95,10 @@ KEYED = {
     "entity_suffixes.tsv": lambda row: (row[0], row[1]),
     "char_classes.tsv": lambda row: row[0],
     "measure_words.tsv": lambda row: row[0],
+    "conversions.tsv": lambda row: (row[0], row[1], row[5]),
+    "currencies.tsv": lambda row: row[0],
+    "region_signals.tsv": lambda row: (row[0], row[1]),
+    "period_words.tsv": lambda row: (row[0], row[1]),
 }
 
 

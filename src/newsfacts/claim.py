@@ -1,11 +1,10 @@
 """The claim record: one quantitative statement found in a text.
 
-Field order is defined here once; every writer and the CSV header follow
-`dataclasses.fields(Claim)`.
+The output order of its fields is defined here once, as FIELDS; every
+writer, the CSV header and the keys of JSON follow it.
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -75,14 +74,12 @@ class Claim:
         """Plain JSON-ready values: integral numbers as int, others as float.
         Keys in FIELDS order (spelled out: this runs once per claim written)."""
         return {
-            "start": self.start,
-            "end": self.end,
             "text": self.text,
             "value": None if self.value is None else number_to_plain(self.value),
-            "low": None if self.low is None else number_to_plain(self.low),
-            "high": None if self.high is None else number_to_plain(self.high),
             "unit": self.unit,
             "kind": self.kind.value,
+            "low": None if self.low is None else number_to_plain(self.low),
+            "high": None if self.high is None else number_to_plain(self.high),
             "qualifier": None if self.qualifier is None else self.qualifier.value,
             "change": None if self.change is None else self.change.value,
             "measure": self.measure,
@@ -90,11 +87,20 @@ class Claim:
             "entity": self.entity,
             "source": self.source,
             "line": self.line,
+            "start": self.start,
+            "end": self.end,
             "sentence": self.sentence,
         }
 
 
-FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim))
+# The output order: what the claim says first (a spreadsheet's first
+# columns are the ones read), then where it is, then its sentence, the
+# longest cell, last. The dataclass keeps its own order, on which
+# positional construction (Claim(0, 4, "90亿元", ...)) depends.
+FIELDS: tuple[str, ...] = (
+    "text", "value", "unit", "kind", "low", "high", "qualifier", "change", "measure", "time", "entity",
+    "source", "line", "start", "end", "sentence",
+)
 
 
 def number_to_plain(value: Decimal) -> int | float:

@@ -16,13 +16,53 @@ from pathlib import Path
 from typing import IO, ContextManager, Iterator, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from . import __version__
-from .claim import Kind
+from .claim import FIELDS, Kind
 from .io.summary import SUMMARY_FORMATS
-from .io.writers import EXTENSIONS, FORMATS, format_of
+from .io.writers import EXTENSIONS, FIELD_FORMATS, FORMATS, HEADER_FORMATS, format_of
+
+class _Argument(TyperArgument):
+    """An argument shown as its metavar alone (FILE...), where typer would
+    add its Python type (<list[str]>) and a second ... to the usage line."""
+
+    def display_type_rich(self, ctx):
+        return None if self.metavar else super().display_type_rich(ctx)
+
+    def _usage_display_name(self) -> str:
+        if self.metavar and self.metavar.endswith("..."):
+            return f"[{self.metavar}]"
+        return super()._usage_display_name()
+
+
+class _ReadableHelp:
+    """Help that shows what a person types (FILE..., PATH, N), never the
+    Python type names typer shows by default (<bool>, <str>, <list[str]>,
+    <int range>): a flag has no metavar, an argument its own."""
+
+    def get_params(self, ctx):
+        # Here, not in __init__: typer adds --install-completion and the
+        # help option after the command is made.
+        params = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            if isinstance(param, TyperOption) and param.is_flag and param.metavar is None:
+                param.metavar = ""
+            elif type(param) is TyperArgument:
+                param.__class__ = _Argument
+        return params
+
+
+class _Command(_ReadableHelp, TyperCommand):
+    pass
+
+
+class _Group(_ReadableHelp, TyperGroup):
+    pass
+
 
 app = typer.Typer(
+    cls=_Group,
     add_completion=True,  # --install-completion for bash, zsh, fish and PowerShell
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -93,11 +133,12 @@ def _root(
 
 
 _FILES = typer.Argument(
-    None, metavar="FILE",
+    None, metavar="FILE...",
     help="Text files or folders (every *.txt below them); - or none reads standard input.",
     show_default=False,
 )
-_ENCODING = typer.Option(None, "--encoding", help="Read the inputs in this encoding instead of detecting it.")
+_ENCODING = typer.Option(None, "--encoding", metavar="NAME",
+                         help="Read the inputs in this encoding (gb18030, big5, utf-16...) instead of detecting it.")
 _JSONL_FIELD = typer.Option(
     None, "--jsonl-field", metavar="FIELD", help="Read the inputs as JSON Lines corpora; FIELD holds each record's text."
 )
@@ -105,8 +146,20 @@ _ID_FIELD = typer.Option(
     None, "--id-field", metavar="FIELD", help="With --jsonl-field: copy this field into each claim's source."
 )
 _QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar.")
-_JOBS = typer.Option(1, "--jobs", "-j", min=0, max=MOST_JOBS,
-                     help="Worker processes; 0 means one per core, and never more than that. Output is the same for any N.")
+# No min/max here: typer would show them as <int range> [0<=x<=1024];
+# _capped checks the range and says it in words.
+_JOBS = typer.Option(1, "--jobs", "-j", metavar="N", show_default=False,
+                     help=f"Worker processes, 0 to {MOST_JOBS}: 0 means one per core, and never more than that "
+                     "(default 1). Output is the same for any N.")
+_OUTPUT = typer.Option(None, "--output", "-o", metavar="PATH",
+                       help="Write here (atomically) instead of standard output; its extension names the format.")
+
+
+def _listed(names, conjunction: str = "or") -> str:
+    """table, csv or json: choices as words, which help wraps between them
+    (typer's <table|csv|json> breaks inside a name)."""
+    names = list(names)
+    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1] if len(names) > 1 else names[0]
 
 
 _EXTRACT_EXAMPLES = """Examples:
@@ -126,22 +179,30 @@ _SUMMARY_EXAMPLES = """Examples:
 """
 
 
-@app.command(epilog=_EXTRACT_EXAMPLES)
+@app.command(cls=_Command, epilog=_EXTRACT_EXAMPLES)
 @_pipe_closed_past_click
 def extract(
     files: Optional[list[str]] = _FILES,
     fmt: Optional[Format] = typer.Option(
-        None, "--format", "-f",
-        help="Output format. Default: what -o's extension names (.csv .tsv .json .jsonl .html .xlsx), "
-        "else table on a terminal and csv otherwise.",
+        None, "--format", "-f", metavar="FORMAT",
+        help=f"Output format: {_listed(FORMATS)}. Default: what -o's extension names "
+        "(.csv .tsv .json .jsonl .html .xlsx), else table on a terminal and csv otherwise.",
     ),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
+    output: Optional[str] = _OUTPUT,
     excel: bool = typer.Option(False, "--excel", help="Start CSV/TSV output with a byte-order mark, for Excel on Windows."),
+    fields: Optional[list[str]] = typer.Option(
+        None, "--fields", metavar="FIELD[,FIELD...]",
+        help="Only these fields, in this order; repeat or separate with commas: " + ", ".join(FIELDS) + ".",
+    ),
+    no_header: bool = typer.Option(False, "--no-header", help="CSV/TSV without the header row."),
     kind: Optional[list[str]] = typer.Option(
         None, "--kind", metavar="KIND[,KIND...]",
         help="Only these kinds; repeat or separate with commas: " + ", ".join(kind.value for kind in Kind) + ".",
     ),
-    min_value: Optional[str] = typer.Option(None, "--min-value", help="Only claims at least this large (a range: its high end)."),
+    min_value: Optional[str] = typer.Option(
+        None, "--min-value", metavar="NUMBER",
+        help="Only claims at least this large (a range: its high end); 1000000, 100万 and 1,000,000 alike.",
+    ),
     no_small_counts: bool = typer.Option(
         False, "--no-small-counts", help="Leave out counts under ten written in words (三个中心, 两人)."
     ),
@@ -163,9 +224,10 @@ def extract(
     files = _check_files(files)
     _check_corpus_options(jsonl_field, id_field)
     selection = select.Selection(_kinds(kind), _decimal(min_value), not no_small_counts)
+    chosen_fields = _fields(fields)
     _check_encoding(encoding)
     if dask is not None:
-        _check_dask_options(fmt, excel, jobs)
+        _check_dask_options(fmt, excel, jobs, chosen_fields is not None, no_header)
         _run_on_dask(files, _output_path(output, dask=True), dask, encoding, jsonl_field, id_field, selection, overwrite)
         return
     if overwrite:
@@ -199,13 +261,14 @@ def extract(
             raise _NothingRead
 
     opened = _opened(output, files, pattern, binary=chosen == "xlsx")  # refuses a bad -o before any work
+    _note_ignored(chosen, excel=excel, no_header=no_header, fields=chosen_fields is not None)
     try:
         if chosen == "html":
             from .io.html_report import Report
 
             report = Report()  # one page: every document is held until the end
             for document, found in documents():
-                if document is not None:
+                if document not in (None, _EMPTY):
                     report.add(document.name, document.text, found, document.offset)
             with opened as out:
                 nothing_read()
@@ -218,11 +281,9 @@ def extract(
                 nothing_read()
         else:
             with opened as out:
-                if excel and chosen not in ("csv", "tsv"):
-                    print(f"newsfacts: --excel applies to csv and tsv only, not {chosen}: ignored", file=sys.stderr)
-                if excel and chosen in ("csv", "tsv"):
+                if excel and chosen in HEADER_FORMATS:
                     out.write("\ufeff")
-                writers.write(claims(), chosen, out)
+                writers.write(claims(), chosen, out, fields=chosen_fields, header=not no_header)
                 nothing_read()
     except _NothingRead:
         raise typer.Exit(1) from None
@@ -243,14 +304,15 @@ class _NothingRead(Exception):
     pass
 
 
-@app.command(epilog=_SUMMARY_EXAMPLES)
+@app.command(cls=_Command, epilog=_SUMMARY_EXAMPLES)
 @_pipe_closed_past_click
 def summary(
     files: Optional[list[str]] = _FILES,
     fmt: Optional[SummaryFormat] = typer.Option(
-        None, "--format", "-f", help="Output format. Default: a table, or what -o's extension names."
+        None, "--format", "-f", metavar="FORMAT",
+        help=f"Output format: {_listed(SUMMARY_FORMATS)}. Default: what -o's extension names, else a table.",
     ),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
+    output: Optional[str] = _OUTPUT,
     encoding: Optional[str] = _ENCODING,
     jsonl_field: Optional[str] = _JSONL_FIELD,
     id_field: Optional[str] = _ID_FIELD,
@@ -266,7 +328,7 @@ def summary(
     jobs = _capped(jobs)
     chosen = _chosen(fmt, output, "table", SUMMARY_FORMATS)
     opened = _opened(output, files, "*.txt" if jsonl_field is None else "*.jsonl", binary=chosen == "xlsx")
-    result = Summary()
+    result = Summary(folder=_folder_of(files) if jsonl_field is None else "")
     failed = False
     for item, batch in _documents(files, encoding, jsonl_field, id_field, quiet, jobs):
         failed |= item is None
@@ -275,6 +337,16 @@ def summary(
         result.write(chosen, out)
     if failed:
         raise typer.Exit(1)
+
+
+def _folder_of(files: list[str]) -> str:
+    """The folder FILES share when every one is a folder (newsfacts summary
+    corpus/), as they were written (relative or absolute); "" when one is
+    a file or standard input, which the table then names as given."""
+    if not all(name != "-" and os.path.isdir(name) for name in files):
+        return ""
+    shared = os.path.commonpath([os.path.abspath(name) for name in files])
+    return shared if any(os.path.isabs(name) for name in files) else os.path.relpath(shared)
 
 
 def _chosen(fmt: Enum | None, output: str | None, default: str, choices: tuple[str, ...] = FORMATS) -> str:
@@ -300,7 +372,8 @@ def _chosen(fmt: Enum | None, output: str | None, default: str, choices: tuple[s
 def _documents(files: list[str], encoding: str | None, jsonl_field: str | None, id_field: str | None,
                quiet: bool, jobs: int = 1) -> Iterator[tuple[object, list]]:
     """(document, its claims) per document; an unreadable one is reported
-    on standard error as one line and yields (None, [])."""
+    on standard error as one line and yields (None, []), an empty one
+    (_EMPTY, []): it is read, and has nothing in it."""
     from .io import parallel, sources
     from .io.writers import printable
 
@@ -310,12 +383,16 @@ def _documents(files: list[str], encoding: str | None, jsonl_field: str | None, 
         for item, found in parallel.extract_all(documents, jobs):
             if isinstance(item, sources.InputError):
                 progress.say(f"newsfacts: {printable(str(item))}")
-                yield None, []
+                yield (None if item.fails else _EMPTY), []
             else:
                 if item.note:  # newsfacts: a.txt: read as big5, a guess for so short a text; ...
                     progress.say(f"newsfacts: {printable(item.name)}: {item.note}")
                 progress.advance(item.size)
                 yield item, found
+
+
+# What _documents yields in place of an empty input's document.
+_EMPTY = object()
 
 
 def _loading_jieba_first(items: Iterator) -> Iterator:
@@ -425,17 +502,17 @@ def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, sele
         from .io import dask as on_dask
 
         corpus = sources.Corpus(jsonl_field, id_field) if jsonl_field else None
-        errors = on_dask.run(files, str(output), scheduler, encoding=encoding, corpus=corpus, selection=selection,
-                             overwrite=overwrite)
+        lines, failed = on_dask.run(files, str(output), scheduler, encoding=encoding, corpus=corpus,
+                                    selection=selection, overwrite=overwrite)
     except ImportError as error:
         print(f"newsfacts: --dask needs the dask extra (pip install 'newsfacts[dask]'): {error}", file=sys.stderr)
         raise typer.Exit(2) from None
     except (OSError, ValueError) as error:  # FileExistsError and TimeoutError are OSErrors
         print(f"newsfacts: {printable(str(error))}", file=sys.stderr)
         raise typer.Exit(1) from None
-    for line in errors:
+    for line in lines:
         print(f"newsfacts: {printable(line)}", file=sys.stderr)
-    if errors:
+    if failed:
         raise typer.Exit(1)
 
 
@@ -467,6 +544,8 @@ def _output_path(output: str | None, dask: bool = False) -> str | None:
 
 def _capped(jobs: int) -> int:
     """--jobs JOBS, at most one process per core (saying so when it cuts)."""
+    if not 0 <= jobs <= MOST_JOBS:
+        _usage(f"--jobs: {jobs} is out of range: give 0 (one per core) to {MOST_JOBS}")
     cores = os.cpu_count() or 1
     if jobs > cores:
         print(f"newsfacts: --jobs {jobs}: using {cores}, one per core", file=sys.stderr)
@@ -474,9 +553,20 @@ def _capped(jobs: int) -> int:
     return jobs
 
 
-def _check_dask_options(fmt, excel: bool, jobs: int) -> None:
+def _note_ignored(chosen: str, **given: bool) -> None:
+    """One line for each option given that the CHOSEN format has no use for (--excel
+    with json): said, not silently dropped."""
+    applies = {"excel": HEADER_FORMATS, "no_header": HEADER_FORMATS, "fields": FIELD_FORMATS}
+    for option, formats in applies.items():
+        if given.get(option) and chosen not in formats:
+            name = "--" + option.replace("_", "-")
+            print(f"newsfacts: {name} applies to {_listed(formats, 'and')} only, not {chosen}: ignored", file=sys.stderr)
+
+
+def _check_dask_options(fmt, excel: bool, jobs: int, fields: bool = False, no_header: bool = False) -> None:
     """Options the Dask path has no use for are refused, not ignored."""
-    for given, name in ((fmt is not None, "--format"), (excel, "--excel"), (jobs != 1, "--jobs")):
+    for given, name in ((fmt is not None, "--format"), (excel, "--excel"), (jobs != 1, "--jobs"), (fields, "--fields"),
+                        (no_header, "--no-header")):
         if given:
             _usage(f"{name} does not apply with --dask (it writes Parquet or JSON Lines shards, on the cluster's workers)")
 
@@ -510,6 +600,20 @@ def _kinds(given: list[str] | None):
     if not kinds:
         _usage("--kind: no kind named (e.g. --kind money,percent)")
     return kinds
+
+
+def _fields(given: list[str] | None) -> tuple[str, ...] | None:
+    """--fields text,value --fields unit, as csvcut -c reads its columns:
+    in the order given (a field named twice, once)."""
+    if given is None:
+        return None
+    names = [name.strip() for name in ",".join(given).split(",") if name.strip()]
+    for name in names:
+        if name not in FIELDS:
+            _usage(f"--fields: unknown field {name!r} (known: {', '.join(FIELDS)})")
+    if not names:
+        _usage("--fields: no field named (e.g. --fields text,value,unit)")
+    return tuple(dict.fromkeys(names))
 
 
 def _decimal(text: str | None) -> Decimal | None:

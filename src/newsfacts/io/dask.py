@@ -61,7 +61,9 @@ def extract_bag(bag: dask.bag.Bag, text_field: str | None = None, id_field: str 
 
     ERRORS: "raise" stops the computation at a record that has no text
     (UnreadableInput); "skip" leaves it out with a warning in the worker's log;
-    "report" puts {"error": "NAME: reason"} in its place (see is_error).
+    "report" puts {"error": "NAME: reason"} in its place (see is_error). An
+    empty file is skipped whatever ERRORS says, with a warning, or reported
+    as {"error": "NAME: empty, skipped", "skipped": true}.
     """
     import dask.bag as db
 
@@ -153,15 +155,16 @@ def write(claims: dask.bag.Bag | dask.dataframe.DataFrame, output: str, *, overw
 
 
 def run(paths: Iterable[str], output: str, scheduler: str | None = None, *, overwrite: bool = False,
-        idle_seconds: float = 60, **options: Any) -> list[str]:
+        idle_seconds: float = 60, **options: Any) -> tuple[list[str], bool]:
     """The command line's Dask path: extract_files(PATHS, **OPTIONS) written
     to OUTPUT (see write, with OVERWRITE), on SCHEDULER: a distributed scheduler's address
     (tcp://host:8786), a local scheduler's name (threads, processes,
     synchronous), or None for Dask's default (a distributed Client already
     made in this process, else processes).
 
-    Returns the inputs that could not be read, as the command's error lines
-    ("NAME: reason"); the others are written. A local OUTPUT is written
+    Returns the inputs that could not be read or were skipped (empty), as
+    the command's lines ("NAME: reason"), and whether any could not be read;
+    the others are written. A local OUTPUT is written
     into a temporary folder beside it and renamed onto it at the end, so a
     failed run leaves no half dataset behind. On a distributed cluster that
     has had no worker for IDLE_SECONDS, TimeoutError.
@@ -174,7 +177,7 @@ def run(paths: Iterable[str], output: str, scheduler: str | None = None, *, over
     _, old = _existing(output)
     if old and not overwrite:
         raise FileExistsError(f"{output} already holds claims; add --overwrite (overwrite=True) to replace them")
-    good, bad = claims.filter(_is_claim), claims.filter(is_error).map(_error_line)
+    good, bad = claims.filter(_is_claim), claims.filter(is_error)
     with _staged(output) as staged, warnings.catch_warnings():
         # The claims as a DataFrame and the errors as a bag, computed in one
         # pass over the inputs; Dask warns that it has to mix the two kinds.
@@ -189,7 +192,7 @@ def run(paths: Iterable[str], output: str, scheduler: str | None = None, *, over
 
             with Client(scheduler, timeout=idle_seconds) as client:
                 errors = _compute_watching(client, writing, bad, idle_seconds)
-    return list(errors)
+    return [item["error"] for item in errors], any(not item.get("skipped") for item in errors)
 
 
 def is_error(item: dict) -> bool:
@@ -199,10 +202,6 @@ def is_error(item: dict) -> bool:
 
 def _is_claim(item: dict) -> bool:
     return not is_error(item)
-
-
-def _error_line(item: dict) -> str:
-    return item["error"]
 
 
 def _compute_watching(client, writing, bad, idle_seconds: float) -> list[str]:
@@ -350,10 +349,10 @@ def _files_partition(names, encoding, corpus, selection, errors) -> list[dict]:
 
 def _claims(item: sources.Document | sources.InputError, selection: Selection | None, errors: str) -> list[dict]:
     if isinstance(item, sources.InputError):
-        if errors == "raise":
-            raise UnreadableInput(str(item))
         if errors == "report":
-            return [{"error": str(item)}]
+            return [{"error": str(item), **({} if item.fails else {"skipped": True})}]
+        if errors == "raise" and item.fails:
+            raise UnreadableInput(str(item))
         import logging
 
         logging.getLogger(__name__).warning("newsfacts: %s", item)

@@ -26,9 +26,26 @@ class InputError(Exception):
         self.name = name
         self.reason = reason
 
+    # Whether it fails the run (exit 1); an empty input does not.
+    fails = True
+
     def __reduce__(self):
         # Worker processes send these back to the parent: pickle by fields.
         return (InputError, (self.name, self.reason))
+
+
+class EmptyInput(InputError):
+    """An input with no text in it, reported and skipped: a corpus with one
+    empty file is not a broken corpus (cat, jq and rg take an empty file
+    as nothing to do, not as an error)."""
+
+    fails = False
+
+    def __init__(self, name: str, reason: str = "empty, skipped") -> None:
+        super().__init__(name, reason)
+
+    def __reduce__(self):
+        return (EmptyInput, (self.name, self.reason))
 
 
 class Document(NamedTuple):
@@ -220,7 +237,7 @@ _STUCK_CHARS = _PIECE_CHARS * 8
 def _check_text(name: str, text: str, whole: bool = True) -> None:
     """Refuse what is not news text: nothing at all, no words, a huge line."""
     if not text.strip():
-        raise InputError(name, "empty: no text in it")
+        raise EmptyInput(name)
     if not any(ch.isalpha() for ch in text[:100_000]):
         raise InputError(name, "no words in it, only digits and punctuation")
     if whole:

@@ -4,6 +4,7 @@ table, CSV (one row per input), JSON, an HTML page or a workbook."""
 from __future__ import annotations
 
 import csv
+import os
 from collections import Counter
 from typing import IO, Iterable
 
@@ -19,7 +20,11 @@ SUMMARY_FORMATS: tuple[str, ...] = ("table", "csv", "json", "html", "xlsx")
 class Summary:
     """Counts gathered from a stream of claims, without keeping them all."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: str = "") -> None:
+        # The folder the inputs were found in, when the command was given
+        # folders: the table names them by their path below it, which is
+        # what tells them apart. "" names them as given.
+        self.folder = folder
         self.by_kind: Counter[str] = Counter()
         self.by_source: dict[str, Counter[str]] = {}
         self.largest: dict[Kind, list[Claim]] = {Kind.MONEY: [], Kind.PERCENT: []}
@@ -98,35 +103,100 @@ class Summary:
         }
 
     def print(self, out: IO[str]) -> None:
-        from rich.table import Table
-
         from .writers import table_console
 
         console = table_console(out)
-        kinds = [kind for kind, _ in self.by_kind.most_common()]
-        table = Table(title="claims per input and kind", title_justify="left")
-        table.add_column("input")
-        table.add_column("claims", justify="right")
-        for kind in kinds:
-            table.add_column(kind, justify="right")
-        for source, counts in self.by_source.items():
-            table.add_row(plain(source), str(sum(counts.values())), *(str(counts.get(kind, "")) for kind in kinds))
-        if len(self.by_source) > 1:
-            table.add_row("all", str(sum(self.by_kind.values())), *(str(self.by_kind[kind]) for kind in kinds),
-                          style="bold")
-        console.print(table)
+        named = _relative_to(self.folder)
+        console.print(self._counts_table(named, console.width))
         for kind, top in self.largest.items():
-            if not top:
-                continue
-            largest = Table(title=f"largest {kind.value} figures", title_justify="left")
-            for header in ("value", "unit", "claim", "measure", "input:line"):
-                largest.add_column(header)
-            for claim in top:
-                largest.add_row(cell(_size(claim)), plain(claim.unit or ""), plain(claim.text),
-                                plain(claim.measure or ""), plain(f"{claim.source}:{claim.line}"))
-            console.print(largest)
+            if top:
+                console.print(_largest_table(kind, top, named))
         if not self.by_kind:
             console.print("no claims found")
+
+    def _counts_table(self, named, width: int):
+        """Claims per input and kind, the kinds that fit WIDTH in order of
+        frequency and the rest summed as "other"."""
+        from rich.table import Table
+
+        names = {source: named(source) for source in self.by_source}
+        shown, other = _fitting_kinds(self.by_kind, width, min(_NAME_WIDTH, max(map(len, names.values()), default=5)))
+        title = "claims per input and kind" + (f", inputs in {self.folder.rstrip(os.sep)}{os.sep}" if self.folder else "")
+        table = Table(title=plain(title), title_justify="left")
+        # A long name folds onto more lines, never cut to "corpus/cou…",
+        # which made the files of a folder look alike.
+        table.add_column("input", overflow="fold")
+        table.add_column("claims", justify="right", no_wrap=True)
+        # Only the names fold: the counts and their headers are never cut,
+        # and the kinds that would not fit are summed as "other".
+        for kind in shown:
+            table.add_column(kind, justify="right", no_wrap=True)
+        if other:
+            table.add_column("other", justify="right", no_wrap=True)
+
+        def cells(counts: Counter[str]) -> list[str]:
+            rest = sum(counts.get(kind, 0) for kind in other)
+            return [str(sum(counts.values())), *(str(counts.get(kind, "")) for kind in shown),
+                    *([str(rest or "")] if other else [])]
+
+        for source, counts in self.by_source.items():
+            table.add_row(plain(names[source]), *cells(counts))
+        if len(self.by_source) > 1:
+            table.add_row("all", *cells(self.by_kind), style="bold")
+        return table
+
+
+# The width a name is folded to before kinds are left out of the table.
+_NAME_WIDTH = 24
+
+
+def _fitting_kinds(by_kind: Counter[str], width: int, name_width: int) -> tuple[list[str], list[str]]:
+    """The kinds that fit a table of WIDTH columns, most frequent first,
+    and those summed as "other" instead: a count is never cut to "…".
+
+    >>> _fitting_kinds(Counter(money=9, percent=5, count=1), 80, 16)
+    (['money', 'percent', 'count'], [])
+    >>> _fitting_kinds(Counter(money=9, percent=5, count=1), 48, 16)
+    (['money'], ['percent', 'count'])
+    """
+    kinds = [kind for kind, _ in by_kind.most_common()]
+
+    def needed(kind: str) -> int:  # its header or its widest number, its padding and its border
+        return max(len(kind), len(str(by_kind[kind]))) + 3
+
+    used = 1 + (name_width + 3) + (len("claims") + 3)
+    shown: list[str] = []
+    for index, kind in enumerate(kinds):
+        rest = len("other") + 3 if index < len(kinds) - 1 else 0
+        if used + needed(kind) + rest > width:
+            return shown, kinds[index:]
+        shown.append(kind)
+        used += needed(kind)
+    return shown, []
+
+
+def _largest_table(kind: Kind, top: list[Claim], named):
+    from rich.table import Table
+
+    table = Table(title=f"largest {kind.value} figures", title_justify="left")
+    for header, folds in (("value", False), ("unit", False), ("claim", True), ("measure", True), ("input:line", True)):
+        table.add_column(header, overflow="fold", no_wrap=not folds)
+    for claim in top:
+        table.add_row(cell(_size(claim)), plain(claim.unit or ""), plain(claim.text),
+                      plain(claim.measure or ""), plain(f"{named(claim.source)}:{claim.line}"))
+    return table
+
+
+def _relative_to(folder: str):
+    """A function giving a NAME found below FOLDER as its path from there:
+    distinct paths stay distinct.
+
+    >>> _relative_to("corpus")("corpus/county/a.txt"), _relative_to("")("corpus/county/a.txt")
+    ('county/a.txt', 'corpus/county/a.txt')
+    """
+    if not folder:
+        return lambda name: name
+    return lambda name: os.path.relpath(name, folder)
 
 
 def _size(claim: Claim):

@@ -47,6 +47,18 @@ def _last_characters() -> frozenset[str]:
     return frozenset(word[-1] for word in (*_verbs(), *_BETWEEN))
 
 
+@cache
+def _openers() -> tuple[str, ...]:
+    words = {w for w, d in _verbs().items() if d != "level"} | {"比", "较", "同比", "环比", "環比"}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def opens_with_change(folded: str, start: int) -> bool:
+    """Whether the clause at START says how something changed and not what
+    (比2019年1-3月份增长41.9%, 同比增长6.2%, 增长88.5%)."""
+    return folded.startswith(_openers(), start)
+
+
 def direction(folded: str, start: int, end: int, sentence_start: int) -> Change | None:
     """INCREASE or DECREASE when the quantity at START..END measures a change.
 

@@ -14,7 +14,11 @@ from ..numerals import in_words, opens_with_bare_multiplier
 from ..quantities import Quantity
 from ..spans import Span
 from . import change, measure, qualifiers
+from .entities import opens_with_anaphor
 from .scope import Scope
+
+
+_LONGEST_PART = 6  # characters of the name of a part in a breakdown: 雨花台区
 
 
 class Facts:
@@ -45,22 +49,50 @@ def sentence(folded: str, scope: Scope, index: int, quantities: list[Quantity],
         else:
             direction = change.direction(folded, q.start, q.end, sentence_.start)
         phrase = measure.of(folded, q, sentence_, previous_end, times, scope.names(index).of("market"))
+        named = scope.entity(index, q.start)
+        if phrase is not None and named is not None:
+            phrase = measure.with_name_before(folded, phrase, named)
         if phrase is not None:
             what = _text(written, phrase)
+            parent = _broken_down(folded, quantities, number)
+            if parent is not None and what is not None and phrase.end - phrase.start <= _LONGEST_PART:
+                whole = described[parent].measure
+                if whole and what not in whole:
+                    # 本土确诊病例231例（江宁区199例、…）: 江宁区本土确诊病例; of 全市…病例, 东城区病例.
+                    what += whole[opens_with_anaphor(whole):]
         else:
             lender = measure.lender(kinds, q.kind)
-            what = described[lender].measure if lender is not None else None
+            what = described[lender].measure if lender is not None else scope.carried_measure(index, q.kind)
         bare = in_words(q.numeral) and opens_with_bare_multiplier(q.numeral)
         described.append(Facts(
             measure=what,
             change=direction,
             qualifier=qualifiers.qualify(folded, q.start, q.end, q.inner, bare),
             time=_text(written, scope.time(index, q.start)),
-            entity=_text(written, scope.entity(index, q.start)),
+            entity=_text(written, named),
         ))
         kinds.append(q.kind)
     _share_out_lists(folded, scope, index, quantities, described, written)
+    scope.measured(index, [(facts.measure, kind) for facts, kind in zip(described, kinds)])
     return described
+
+
+def _broken_down(folded: str, quantities: list[Quantity], number: int) -> int | None:
+    """Which earlier figure of the sentence the figure NUMBER is a part of:
+    the one a bracket opens right after, when the figure stands in it
+    (累计报告本土确诊病例231例（江宁区199例、溧水区12例）)."""
+    if number == 0:
+        return None
+    q = quantities[number]
+    first = quantities[0].start
+    opening = max(folded.rfind("（", first, q.start), folded.rfind("(", first, q.start))
+    if opening < 0 or max(folded.rfind("）", opening, q.start), folded.rfind(")", opening, q.start)) >= 0:
+        return None
+    for index in range(number - 1, -1, -1):
+        before = quantities[index]
+        if before.end <= opening:
+            return index if folded[before.end : opening].strip() == "" else None
+    return None
 
 
 def _share_out_lists(folded: str, scope: Scope, index: int, quantities: list[Quantity], described: list[Facts],

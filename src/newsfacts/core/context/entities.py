@@ -37,6 +37,17 @@ def _place_endings() -> frozenset[str]:
     return frozenset(word for word in _suffixes()["place"] if len(word) == 1)
 
 
+def opens_with_anaphor(text: str) -> int:
+    """How many characters of TEXT are a word that refers to a place named
+    before (全市, 该县, 本镇) opening it: 0 when none does."""
+    if len(text) > 2 and text[0] in _REFERRING_CHARACTERS and text[1] in _place_endings():
+        return 2
+    return 0
+
+
+_REFERRING_CHARACTERS = frozenset(lexicon.characters("referring"))
+
+
 @cache
 def _suffixes() -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}

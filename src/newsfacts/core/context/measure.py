@@ -10,7 +10,7 @@ from verbs (segment.py), only in the few words next to the number.
 from __future__ import annotations
 
 from functools import cache
-from typing import Final
+from typing import Callable, Final
 
 import re
 
@@ -31,12 +31,14 @@ _NO_NOUN_AFTER: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MUL
 # 79%的毕业生想立即工作, 三成的村民选择外出务工: a share of those who do what follows.
 _SHARES: Final = frozenset({Kind.PERCENT, Kind.FRACTION})
 _LONGEST_SHARE = 16
+_LONGEST_MODIFIER = 10  # characters before 的 that still modify a measure
 # A duration or age (两年平均增长) does not lend its measure to the next number.
 _OWN_MEASURE: Final = frozenset({Kind.DURATION, Kind.AGE})
 # Rates and multiples borrow the measure of any figure before them.
 _BORROWERS: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE})
 _LIST_CLAUSE_MARKS = CLAUSE_MARKS.replace("、", "")
 _LIST_JOINERS: Final = lexicon.characters("list_joiners")
+_NOUN_JOINERS: Final = frozenset(("和", "与", "及", "以及", "與"))
 _HEAD_MODIFIERS: Final = frozenset(lexicon.word_list("head_modifiers"))  # 累计增速, 平均增速  # besides 、: 汽车、电气和电力
 # What may open a clause before what it says: 但, 同时, 据悉; 他, 其, 该.
 _CLAUSE_OPENERS: Final = tuple(sorted(set(lexicon.word_list("subject_openers")) | set(lexicon.word_list("clause_openers")),
@@ -47,6 +49,10 @@ _PARTNER = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _OPENING_OF = {closing: opening for opening, closing in _PARTNER.items()}
 _CLOSING_QUOTES = frozenset(_OPENING_OF)
 _PHRASE_MARKS = "".join(ch for ch in CLAUSE_MARKS if ch not in _QUOTES)
+_CLAUSE_COMMAS: Final = frozenset("，,")
+_COPULAS: Final = frozenset("为為是")
+_YEAR_ON_YEAR: Final = ("同比", "环比", "環比")
+_RANGE_JOINERS: Final = frozenset("到至")
 # 比2019年同期增长: what follows 比 is the base of a comparison.
 _COMPARISON = re.compile(rf"(?<![{lexicon.characters('not_comparison_before_bi')}])比"
                          rf"|较(?![{lexicon.characters('not_comparison_after_jiao')}])")
@@ -108,7 +114,7 @@ def of(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sentence
     than FLOOR (the end of the previous claim). TIMES are the sentence's
     time expressions, which no phrase takes in; MARKETS its stock markets
     and indices (entities), what index points measure (上证指数又行至3500点)."""
-    if q.kind in _NOUN_FIRST:
+    if q.kind in _NOUN_FIRST or _modifies_noun_after(folded, q):
         found = _after(folded, q, sentence) or _before(folded, q, sentence, floor, times)
     else:
         found = _before(folded, q, sentence, floor, times) or _after(folded, q, sentence)
@@ -118,6 +124,23 @@ def of(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sentence
         if index and not (found and any(found.start <= span.start and span.end <= found.end for span in index)):
             return index[-1]  # 上证指数又行至3500点: the index, not 行; 上证指数收盘于… stays
     return found
+
+
+def with_name_before(folded: str, phrase: Span, name: Span) -> Span:
+    """PHRASE with the NAME of what the claim is about when it stands right
+    before it, as one phrase: what a figure of a port, a firm or a region
+    measures is that one's (三峡枢纽通过量9062万吨, 东北地区商品房销售面积,
+    曾毓群的身价); the name stays the claim's entity too."""
+    if name.end <= phrase.start and folded[name.end : phrase.start] in ("", "的"):
+        return Span(name.start, phrase.end)
+    return phrase
+
+
+def _modifies_noun_after(folded: str, q: Quantity) -> bool:
+    """50到150厘米的风暴增水, 4万元以上的经济收入, 每小时15公里左右的速度:
+    a figure joined by 的 to the noun after it says how much of that."""
+    skip = _after_skip().match(folded, q.end)
+    return skip is not None and "的" in skip.group() and q.kind not in _SHARES
 
 
 def lender(kinds_before: list[Kind], kind: Kind) -> int | None:
@@ -183,8 +206,18 @@ def _list_head(folded: str, last: Span, endings: set[str]) -> Span | None:
 
 
 def _before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: SentenceTimes) -> Span | None:
-    start = _clause_start(folded, max(sentence.start, floor), q.start)
+    floor = max(sentence.start, floor)
+    start = _clause_start(folded, floor, q.start)
     end = _trim_tail(folded, start, q.start)
+    if end == start < q.start and start - 1 > floor and folded[q.start - 1] in _COPULAS:
+        # 最大的是手续费及佣金净收入，为24.41亿元, 利息净收入（以两融业务为主）则为9.6亿元:
+        # a clause of 为 alone names what it gives in the clause before, or before the aside.
+        before = _before_aside(folded, floor, start)
+        if before == start and folded[start - 1] in _CLAUSE_COMMAS:
+            before = start - 1
+        if before < start:
+            start = _clause_start(folded, floor, before)
+            end = _trim_tail(folded, start, before)
     # Both words of comparison are rare: look for them before calling the pattern.
     has_comparison = folded.find("比", start, end) >= 0 or folded.find("较", start, end) >= 0
     compared = _COMPARISON.search(folded, start, end) if has_comparison else None
@@ -198,7 +231,50 @@ def _before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sen
                 start = max(start, span.end)  # 1-3月全国商品房销售面积: after it
     if start >= end:
         return None
-    return _noun_tail(folded, segment.words_before(folded, start, end), start, end)
+    compared_yearly = folded.startswith(_YEAR_ON_YEAR, end)
+    found = _noun_tail(folded, segment.words_before(folded, start, end), start, end, compared_yearly)
+    if found is None:
+        return None
+    return _with_modifier(folded, _from_word_start(folded, found, start), start)
+
+
+def _with_modifier(folded: str, found: Span, start: int) -> Span:
+    """FOUND with what modifies it through 的, back to the start of the
+    clause (房企购置土地的平均价格, 首次發生性行為的年齡): without it the
+    phrase names any price or any age. Only a modifier of a few words;
+    one that holds another 的 is a clause of its own."""
+    if found.start - 1 <= start or folded[found.start - 1] != "的":
+        return found
+    opening = past_words(folded, start, found.start - 1, _CLAUSE_OPENERS)
+    modifier = folded[opening : found.start - 1]
+    if not 2 <= len(modifier) <= _LONGEST_MODIFIER or "的" in modifier or folded[opening] in _COMPARISON_OPENERS:
+        return found
+    return _from_word_start(folded, Span(opening, found.end), start)  # 从|事龙虾: 从事 is one word
+
+
+def _from_word_start(folded: str, found: Span, start: int) -> Span:
+    """FOUND from the start of the word it opens inside. Reading words
+    from the right takes the longest word at each step, which can swallow
+    the last character of the word before (三峡枢纽通过量 -> 通|过量,
+    交易性金融资产 -> 交|易性…); jieba's most probable path does not
+    (通过|量, 交易|性), so the phrase starts where that word does."""
+    if found.start == start:
+        return found
+    cuts = segment.best_path_cuts(folded, start, found.end)
+    if found.start in cuts:
+        return found
+    opening = max(cut for cut in cuts if cut < found.start)
+    return Span(opening, found.end)
+
+
+def _before_aside(folded: str, start: int, end: int) -> int:
+    """END moved before an aside in brackets that closes there
+    (利息净收入（以两融业务为主）则为9.6亿元 -> 利息净收入)."""
+    if end > start and folded[end - 1] in "）)":
+        opening = max(folded.rfind("（", start, end), folded.rfind("(", start, end))
+        if opening >= start:
+            return opening
+    return end
 
 
 def _clause_before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: SentenceTimes) -> Span | None:
@@ -253,6 +329,9 @@ def _clause_start(folded: str, floor: int, position: int) -> int:
     while start > floor and folded[start - 1] not in _PHRASE_MARKS:
         start -= 1
     # 汽车、电气、电子和电力累计增速: the last item of a list heads the phrase.
+    # Without a 、 two nouns joined are one phrase (卫生和社会工作增长21.3%).
+    if folded.find("、", start, position) < 0:
+        return start
     for joiner in _LIST_JOINERS:
         at = folded.rfind(joiner, start, position)
         if start < at < position - 2 and not _inside_word(folded, at):  # 普及率 and 以及 are not lists
@@ -260,23 +339,31 @@ def _clause_start(folded: str, floor: int, position: int) -> int:
     return start
 
 
-def _noun_tail(folded: str, words: list[segment.Word], start: int, end: int) -> Span | None:
+def _noun_tail(folded: str, words: list[segment.Word], start: int, end: int, compared: bool = False) -> Span | None:
     """The longest run of noun-like words that ends at END, or just before
     a verb or preposition there (新台币汇率昨日以三四.九九八元开盘).
-    WORDS are those of START..END."""
+    WORDS are those of START..END. COMPARED: the phrase is what 同比 or
+    环比 compares, so a verb that ends it names the quantity
+    (酒店预订同比涨超200%)."""
     _, heads = _edge_words()
+
+    def nominal(word: segment.Word) -> bool:
+        return word.text in _nominal_verbs() or (compared and word.tag == "v" and len(word.text) > 1)
+
+    whole, whole_end = words, end
     for _ in range(2):
-        if len(words) > 1 and (words[-1].tag in _TRAILING_SKIP or (words[-1].tag == "v" and words[-1].text not in _nominal_verbs())):
+        if len(words) > 1 and (words[-1].tag in _TRAILING_SKIP or (words[-1].tag == "v" and not nominal(words[-1]))):
             end = words[-1].start
             words = words[:-1]
-    first = len(words)
-    # 餐饮收入, 电力累计增速: jieba tags the head as a verb; after a noun it is one.
-    verbs = 0
-    while verbs < 2 and first - verbs > 1 and words[first - verbs - 1].text in _nominal_verbs():
-        verbs += 1
-    first -= verbs
-    while first > 0 and (_nounish(words[first - 1]) or _modifying_verb(words, first - 1)):
-        first -= 1
+    first = _run_start(words, nominal)
+    if first < len(words) and end - words[first].start < 2 and len(whole) > len(words) and whole[len(words)].tag == "v":
+        # 年化回报为78.91%: where a phrase of one character would be left, the verb names the figure.
+        words, end = whole, whole_end
+
+        def heading(word: segment.Word) -> bool:
+            return word is whole[-1] or nominal(word)
+
+        first = _run_start(words, heading)
     while first < len(words) and words[first].text in heads:
         first += 1
     if first >= len(words):
@@ -285,6 +372,24 @@ def _noun_tail(folded: str, words: list[segment.Word], start: int, end: int) -> 
     if folded[start] in _QUOTES or folded[end - 1] in _QUOTES:
         return _without_stray_quotes(folded, start, end)
     return Span(start, end)
+
+
+def _run_start(words: list[segment.Word], nominal: Callable[[segment.Word], bool]) -> int:
+    """Where the run of noun-like words that ends WORDS starts."""
+    first = len(words)
+    # 餐饮收入, 电力累计增速: jieba tags the head as a verb; after a noun it is one.
+    verbs = 0
+    while verbs < 2 and first - verbs > 1 and nominal(words[first - verbs - 1]):
+        verbs += 1
+    first -= verbs
+    while first > 0:
+        if _nounish(words[first - 1]) or _modifying_verb(words, first - 1):
+            first -= 1
+        elif first > 1 and words[first - 1].text in _NOUN_JOINERS and _nounish(words[first - 2]):
+            first -= 2  # 文化体育和娱乐业投资, 卫生和社会工作: two nouns joined are one phrase
+        else:
+            break
+    return first
 
 
 def _without_stray_quotes(folded: str, start: int, end: int) -> Span | None:
@@ -307,10 +412,13 @@ def _modifying_verb(words: list[segment.Word], at: int) -> bool:
 def _nounish(word: segment.Word) -> bool:
     if word.tag == "ns":
         return False  # a place opens the phrase: 攸县卫生厕所普及率
+    if word.text.isascii():
+        # ICU病床, A股市场, PC端: a name in Latin letters is part of the phrase; digits are not.
+        return word.text.isalnum() and not word.text.isdigit()
     return word.tag in _NOUNISH or (len(word.text) == 1 and word.text in _QUOTES)
 
 
-def _share_of(folded: str, start: int, end: int) -> Span | None:
+def _share_of(folded: str, start: int, end: int, noun_first: bool = False) -> Span | None:
     """79%的毕业生想立即工作: a share of those who do something is the
     whole clause after 的, up to its mark (at most _LONGEST_SHARE characters)."""
     stop = start
@@ -321,15 +429,21 @@ def _share_of(folded: str, start: int, end: int) -> Span | None:
     words = [word for word in segment.words_after(folded, start, stop) if word.text not in _QUOTES]
     if not words or words[0].tag == "v" or not any(word.tag == "v" for word in words[1:]):
         return None  # 38.6%的增长, 5.5%的平均增速基础上: no one doing anything
+    if noun_first and not words[0].tag.startswith("n"):
+        return None  # 下降5%以上, 增长20%达到: with no 的, only a noun opens the share
     return _without_stray_quotes(folded, start, stop)
 
 
 def _after(folded: str, q: Quantity, sentence: Sentence) -> Span | None:
     """3000余家注册网店, 5万多斤鲢鱼, 200多万的游客: the noun right after."""
+    if q.kind in _SHARES:
+        # 79%的毕业生想立即工作, 近9成毕业生愿意加班: the share of those who do something.
+        opens = q.end + 1 if folded.startswith("的", q.end) else q.end
+        share = _share_of(folded, opens, sentence.end, opens == q.end)
+        if share is not None or opens > q.end:
+            return share
     if q.kind in _NO_NOUN_AFTER and not folded.startswith("的", q.end):
         return None
-    if q.kind in _SHARES and folded.startswith("的", q.end):
-        return _share_of(folded, q.end + 1, sentence.end)
     skip = _after_skip().match(folded, q.end, sentence.end) if folded[q.end : q.end + 1] in _after_skip_first() else None
     start = skip.end() if skip else q.end
     end = start
@@ -346,6 +460,8 @@ def _after(folded: str, q: Quantity, sentence: Sentence) -> Span | None:
             continue
         if word.tag == "v" and len(word.text) > 1 and number + 1 < len(words) and words[number + 1].tag in _NOUN_AFTER:
             continue  # 注册网店, 求职信
+        if word.text in _RANGE_JOINERS and taken == number > 0 and number + 1 < len(words) and words[number + 1].tag in _NOUN_AFTER:
+            continue  # 3.5到5.5米的大浪到巨浪: a range of grades is one phrase
         break
     if taken == 0 and q.kind in _COUNTS and words and words[0].tag == "v" and len(words[0].text) > 1:
         return Span(words[0].start, words[0].end)  # 14人死亡, 21万户停电: what befell them

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ...claim import Kind
 from .. import lexicon
 from ..sentences import Article
 from ..spans import Span
+from . import change, measure
 from .entities import Names, is_authority
 from .times import SentenceTimes
 
@@ -23,6 +25,7 @@ _ANAPHOR_REACH = 20  # sentences back to look for what 该县 stands for
 # 该县, 全市, 本镇: a word of reference and a place's ending.
 _REFERRING = lexicon.characters("referring")
 _REFERRING_TIMES = frozenset(lexicon.word_list("referring_times"))
+_JOINING_STOPS = frozenset("；;")  # a semicolon ends a sentence of the same statement
 _COMPARED_NAME, _COMPARED_LAST = lexicon.ending_here("names_compared_after")
 
 
@@ -40,6 +43,26 @@ class Scope:
         self._earlier: dict[str, dict[int, Span | None]] = {}
         # Per sentence: the last time that is not 同期 or 当时 in it or before it.
         self._periods: dict[int, Span | None] = {}
+        # Per sentence described: the measure its last figures lend on (measure.lender).
+        self._measures: dict[int, str | None] = {}
+
+    def measured(self, index: int, measures: list[tuple[str | None, Kind]]) -> None:
+        """Keep what the figures of sentence INDEX measure, for the next sentence."""
+        lender = measure.lender([kind for _, kind in measures], Kind.PERCENT)
+        self._measures[index] = measures[lender][0] if lender is not None else None
+
+    def carried_measure(self, index: int, kind: Kind) -> str | None:
+        """The measure a figure of sentence INDEX with none of its own takes
+        from the sentence before, when a semicolon joins them into one
+        statement: 商品房销售额38378亿元，增长88.5%；比2019年1-3月份增长41.9%."""
+        if index == 0 or measure.lender([Kind.PERCENT], kind) is None:
+            return None
+        before = self.sentences[index - 1]
+        if self.folded[before.end - 1 : before.end] not in _JOINING_STOPS:
+            return None
+        if not change.opens_with_change(self.folded, self.sentences[index].start):
+            return None
+        return self._measures.get(index - 1)
 
     def times(self, index: int) -> SentenceTimes:
         found = self._times.get(index)
