@@ -482,3 +482,294 @@ def test_make_test_installs_the_test_and_dask_extras(tmp_path) -> None:
     plan = _make_plan("test", tmp_path).splitlines()
     assert f"{tmp_path}/venv/bin/pip install --quiet -e '.[test,dask]'" in plan
     assert plan[-1] == f"{tmp_path}/venv/bin/python -m pytest"
+
+
+def _csv_header() -> bytes:
+    from newsfacts.claim import FIELDS
+
+    return ",".join(FIELDS).encode() + b"\r\n"
+
+
+CSV_HEADER = _csv_header()
+
+
+def _stderr_on_a_terminal(args: list[str], tmp_path: Path, stdin: bytes | None = None,
+                          env: dict[str, str] | None = None) -> tuple[int, str, bytes]:
+    """newsfacts ARGS with a 100-column terminal as standard error only;
+    standard output goes to a file (a pipe could fill while the terminal is
+    read), standard input is STDIN from a file, or nothing. Its status, what
+    the terminal showed, and standard output."""
+    import fcntl
+    import struct
+    import termios
+
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    given = tmp_path / "stdin"
+    given.write_bytes(stdin or b"")
+    written = tmp_path / "stdout"
+    environment = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+    environment.pop("COLUMNS", None)
+    with given.open("rb") as source, written.open("wb") as sink:
+        process = subprocess.Popen([NEWSFACTS, *args], stdin=source, stdout=sink, stderr=terminal, close_fds=True,
+                                   env=environment)
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            shown += chunk
+        os.close(controller)
+        status = process.wait(timeout=120)
+    return status, re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.decode("utf-8", "replace")), written.read_bytes()
+
+
+# Item 11: progress in bytes of input done, on standard error, only on a terminal.
+
+def test_progress_on_a_terminal_counts_the_bytes_of_the_files(tmp_path) -> None:
+    # More than three files: a bar, which ends at every byte of them (the
+    # old bar counted files, and a single large file was 100% at once).
+    status, shown, output = _stderr_on_a_terminal(["extract", "-f", "csv", *SAMPLES], tmp_path)
+    total = sum(os.path.getsize(name) for name in SAMPLES) / 1000
+    assert status == 0 and output.startswith(CSV_HEADER)
+    assert f"{total:.1f}/{total:.1f} kB 100%" in shown
+
+
+def test_progress_on_a_terminal_counts_the_bytes_read_from_standard_input(tmp_path) -> None:
+    # Standard input has no size ahead: a spinner and the bytes so far (there was nothing).
+    text = Path(SAMPLES[0]).read_bytes()
+    status, shown, output = _stderr_on_a_terminal(["extract", "-f", "csv"], tmp_path, stdin=text)
+    assert status == 0 and output.startswith(CSV_HEADER)
+    assert f"reading {len(text) / 1000:.1f} kB read" in shown
+
+
+@pytest.mark.parametrize("args", [["extract", "-f", "csv", "-q", *SAMPLES], ["extract", "-f", "csv", "-q"]],
+                         ids=["files", "stdin"])
+def test_quiet_shows_no_progress(tmp_path, args) -> None:
+    status, shown, _ = _stderr_on_a_terminal(args, tmp_path, stdin=Path(SAMPLES[0]).read_bytes())
+    assert (status, shown) == (0, "")
+
+
+def test_no_progress_when_standard_error_is_not_a_terminal() -> None:
+    for stdin in (None, Path(SAMPLES[0]).read_bytes()):
+        result = subprocess.run([NEWSFACTS, "extract", "-f", "csv", *([] if stdin else SAMPLES)], input=stdin,
+                                capture_output=True, timeout=120)
+        assert result.returncode == 0 and result.stdout.startswith(CSV_HEADER)
+        assert result.stderr == b""
+
+
+def test_no_progress_bar_through_claims_printed_on_the_terminal() -> None:
+    # The rows on the screen are the progress; a bar would be drawn through them.
+    status, output = _on_a_terminal(["extract", "-f", "csv", *SAMPLES])
+    assert status == 0 and "830万人次" in output
+    assert "━" not in output and " kB" not in output and "reading" not in output  # no bar, of files or of bytes
+
+
+def test_a_large_file_moves_the_progress_piece_by_piece(tmp_path, monkeypatch) -> None:
+    # Shrunk: a file past _WHOLE_FILE_BYTES is read in pieces; each counts its
+    # share of the bytes, and together they count every byte of the file.
+    from newsfacts.io import sources
+
+    monkeypatch.setattr(sources, "_WHOLE_FILE_BYTES", 0)
+    monkeypatch.setattr(sources, "_READ_BYTES", 4096)
+    monkeypatch.setattr(sources, "_PIECE_CHARS", 2000)
+    monkeypatch.setattr(sources, "_STUCK_CHARS", 8000)
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"".join(Path(name).read_bytes() for name in SAMPLES))
+    pieces = list(sources.pieces(str(path)))
+    assert len(pieces) >= 4
+    assert sum(piece.size for piece in pieces) == path.stat().st_size
+    assert all(0 < piece.size < path.stat().st_size / 3 for piece in pieces)
+
+
+# Item 13: the library in a notebook.
+
+def test_dir_shows_the_api_a_notebook_completes() -> None:
+    import newsfacts
+
+    assert {"extract", "extract_file", "Claim", "Kind", "to_dataframe"} <= set(dir(newsfacts))
+    assert "to_dataframe" in newsfacts.__all__
+
+
+NOTEBOOK_TEXT = "去年全县接待游客830万人次，旅游收入9亿元，新增民宿36家，建成三个中心，增长5%，工期3至5年。"
+
+
+# Rows written by hand: the command line's options and the same filters as keywords.
+FILTERS_ISSUE_17 = [
+    (["--kind", "money,count"], {"kinds": "money,count"}),
+    (["--kind", "money", "--kind", "percent"], {"kinds": ["money", "percent"]}),
+    (["--min-value", "1万"], {"min_value": "1万"}),
+    (["--min-value", "100,000"], {"min_value": 100_000}),
+    (["--no-small-counts"], {"small_counts": False}),
+    (["--kind", "count", "--min-value", "10", "--no-small-counts"],
+     {"kinds": "count", "min_value": 10, "small_counts": False}),
+]
+
+
+@pytest.mark.parametrize(("args", "keywords"), FILTERS_ISSUE_17,
+                         ids=lambda value: " ".join(value) if isinstance(value, list) else None)
+def test_the_api_filters_as_the_command_line_does(args, keywords) -> None:
+    import newsfacts
+
+    result = subprocess.run([NEWSFACTS, "extract", "-f", "jsonl", *args], capture_output=True, text=True,
+                            timeout=120, input=NOTEBOOK_TEXT)
+    assert result.returncode == 0, result.stderr
+    by_command = [line.split('"text":"')[1].split('"')[0] for line in result.stdout.splitlines()]
+    by_api = [claim.text for claim in newsfacts.extract(NOTEBOOK_TEXT, **keywords)]
+    assert by_api == by_command and by_api != [c.text for c in newsfacts.extract(NOTEBOOK_TEXT)]
+
+
+def test_extract_file_filters_too(tmp_path) -> None:
+    import newsfacts
+
+    path = tmp_path / "a.txt"
+    path.write_text(NOTEBOOK_TEXT, encoding="gb18030")
+    assert [c.text for c in newsfacts.extract_file(path, kinds="money", min_value="1亿")] == ["9亿元"]
+
+
+@pytest.mark.parametrize(("keywords", "message"), [
+    ({"kinds": "salary"}, "unknown kind 'salary' (known: percent, percentage_point, money, "),
+    ({"kinds": ""}, "no kind named (e.g. kinds='money,percent')"),
+    ({"min_value": "lots"}, "not a number: 'lots'"),
+    ({"min_value": "inf"}, "not a finite number: Infinity"),
+], ids=str)
+def test_a_bad_filter_is_a_value_error_saying_what(keywords, message) -> None:
+    import newsfacts
+
+    with pytest.raises(ValueError) as raised:
+        newsfacts.extract(NOTEBOOK_TEXT, **keywords)
+    assert str(raised.value).startswith(message)
+
+
+def test_to_dataframe_has_numeric_and_category_columns() -> None:
+    pytest.importorskip("pandas")
+    import math
+
+    import newsfacts
+    from newsfacts.claim import FIELDS
+
+    frame = newsfacts.to_dataframe(newsfacts.extract(NOTEBOOK_TEXT))
+    assert list(frame.columns) == list(FIELDS)
+    dtypes = {name: str(dtype) for name, dtype in frame.dtypes.items()}
+    assert dtypes == {
+        "start": "int64", "end": "int64", "text": "string", "value": "float64", "low": "float64", "high": "float64",
+        "unit": "string", "kind": "category", "qualifier": "category", "change": "category", "measure": "string",
+        "time": "string", "entity": "string", "source": "string", "line": "int64", "sentence": "string",
+    }
+    assert frame["text"].tolist() == ["830万人次", "9亿元", "36家", "三个", "5%", "3至5年"]
+    assert frame["value"].tolist()[:5] == [8300000.0, 900000000.0, 36.0, 3.0, 5.0]
+    assert math.isnan(frame["value"].iloc[5]) and (frame["low"].iloc[5], frame["high"].iloc[5]) == (3.0, 5.0)
+    assert frame["kind"].cat.categories.tolist() == [kind.value for kind in newsfacts.Kind]
+    assert frame["value"].sum() == 900_000_000 + 8_300_000 + 36 + 3 + 5
+
+
+def test_to_dataframe_of_no_claims_and_of_a_value_past_a_float() -> None:
+    pytest.importorskip("pandas")
+    from decimal import Decimal
+
+    import newsfacts
+    from newsfacts.claim import FIELDS, Claim, Kind
+
+    empty = newsfacts.to_dataframe([])
+    assert list(empty.columns) == list(FIELDS) and len(empty) == 0 and str(empty["value"].dtype) == "float64"
+    huge = Claim(0, 1, "1", Decimal(10) ** 5000, None, None, None, Kind.NUMBER)
+    assert newsfacts.to_dataframe([huge])["value"].tolist() == [float("inf")]
+
+
+def test_to_dataframe_without_pandas_says_how_to_get_it(monkeypatch) -> None:
+    import newsfacts
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now raises ImportError
+    with pytest.raises(ImportError) as raised:
+        newsfacts.to_dataframe([])
+    assert str(raised.value) == "newsfacts.to_dataframe needs pandas: pip install 'newsfacts[pandas]'"
+
+
+# Item 14: short texts in a legacy encoding, read by their characters.
+# Rows are phrases from samples/ (and the issue's 增长5%), each in the
+# encodings it can be written in; the detector alone misread most of them.
+SHORT_TEXTS_ISSUE_17 = [
+    ("增长5%", "gb18030"),  # the issue's: read as Big5 崝酗5%
+    ("增长5%", "utf-8"),
+    ("同比增长28.5%", "gb18030"),
+    ("接待游客830万人次", "gb18030"),
+    ("旅游收入90余亿元", "gb18030"),
+    ("普及率达93.59%", "gb18030"),
+    ("目前", "gb18030"),  # also valid UTF-8, as Ŀǰ
+    ("攸县", "gb18030"),
+    ("新台幣兌美元匯率", "big5"),
+    ("新台幣兌美元匯率", "gb18030"),
+    ("貶值五．一分", "big5"),
+    ("百貨周年慶", "big5"),
+    ("大盤價量齊揚", "big5"),
+    ("超額教師", "big5"),
+    ("超額教師", "utf-8"),
+    ("café", "utf-8"),  # not Chinese, and UTF-8 as it says
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), SHORT_TEXTS_ISSUE_17, ids=lambda value: value)
+def test_a_short_text_is_read_in_the_encoding_whose_characters_are_common(text, encoding) -> None:
+    from newsfacts.io.decode import reading
+
+    found = reading(text.encode(encoding))
+    assert (found.text, found.guessed) == (text, False)
+
+
+def test_the_issue_s_short_gb18030_file_is_read_right(tmp_path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_bytes("增长5%".encode("gb18030"))
+    result = subprocess.run([NEWSFACTS, "extract", "-f", "jsonl", str(path)], capture_output=True, text=True,
+                            timeout=120)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert '"text":"5%"' in result.stdout and '"change":"increase"' in result.stdout
+    assert '"sentence":"增长5%"' in result.stdout
+
+
+# Rows: short texts that read about as well in two encodings (700亩 of
+# samples/zhuzhou-daily is also Big5 700薇): read, and said to be a guess.
+GUESSED_ISSUE_17 = [
+    ("700亩", "gb18030", "gb18030"),
+    ("醴陵", "big5", "gb18030"),  # wrong (目钞), and said so
+]
+
+
+@pytest.mark.parametrize(("text", "encoding", "read_as"), GUESSED_ISSUE_17, ids=lambda value: value)
+def test_a_close_call_is_one_line_naming_the_file_and_the_encoding(tmp_path, text, encoding, read_as) -> None:
+    path = tmp_path / "short.txt"
+    path.write_bytes(text.encode(encoding))
+    result = subprocess.run([NEWSFACTS, "extract", "-f", "csv", str(path)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0
+    assert result.stderr == (f"newsfacts: {path}: read as {read_as}, a guess for so short a text; "
+                             "give --encoding if it reads wrong\n")
+    given = subprocess.run([NEWSFACTS, "extract", "-f", "csv", "--encoding", encoding, str(path)],
+                           capture_output=True, text=True, timeout=120)
+    assert (given.returncode, given.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("name", [Path(name).name for name in SAMPLES])
+@pytest.mark.parametrize("encoding", ["gb18030", "big5", "utf-8"])
+def test_long_texts_are_read_as_the_detector_reads_them(name, encoding) -> None:
+    from newsfacts.io.decode import SHORT_BYTES, encoding_of, reading
+
+    text = (Path(__file__).parent.parent / "samples" / name).read_text(encoding="utf-8")
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        pytest.skip(f"{name} has characters {encoding} lacks")
+    found = reading(data)
+    if len(data) <= SHORT_BYTES:  # 012's 851 bytes of Big5: read by its characters, and right
+        assert (found.text, found.guessed) == (text, False)
+    else:
+        assert (found.text, found.encoding, found.guessed) == (text, encoding_of(data), False)
+
+
+def test_the_character_frequencies_are_what_jieba_gives() -> None:
+    # character_frequencies.tsv is generated: regenerating it gives the file as committed.
+    script = Path(__file__).resolve().parent.parent / "scripts" / "character_frequencies_from_jieba.py"
+    assert subprocess.run([sys.executable, str(script), "--check"]).returncode == 0

@@ -10,7 +10,7 @@ import gc
 import os
 import signal
 import sys
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import IO, ContextManager, Iterator, Optional
@@ -69,7 +69,8 @@ app = typer.Typer(
     help="Find the quantitative claims in Chinese news text: amounts, percentages, counts, measures.",
 )
 
-# A progress bar appears (on a terminal) past this many inputs or bytes.
+# A progress bar appears (on a terminal) past this many inputs or bytes,
+# and always for standard input, whose size is not known.
 _PROGRESS_FILES = 3
 _PROGRESS_BYTES = 5_000_000
 # More worker processes than this is a typing mistake, not a machine.
@@ -238,9 +239,13 @@ def extract(
     read_any = False
     pattern = "*.txt" if jsonl_field is None else "*.jsonl"
 
+    # Claims shown on the terminal as they come are the progress; a bar on
+    # the same screen would be drawn through them.
+    on_screen = output in (None, "-") and chosen != "html" and sys.stdout.isatty()
+
     def documents() -> Iterator:
         nonlocal failed, read_any
-        for item, found in _documents(files, encoding, jsonl_field, id_field, quiet, jobs):
+        for item, found in _documents(files, encoding, jsonl_field, id_field, quiet or on_screen, jobs):
             failed |= item is None
             read_any |= item is not None
             yield item, select.select(found, selection)
@@ -380,8 +385,10 @@ def _documents(files: list[str], encoding: str | None, jsonl_field: str | None, 
                 progress.say(f"newsfacts: {printable(str(item))}")
                 yield (None if item.fails else _EMPTY), []
             else:
+                if item.note:  # newsfacts: a.txt: read as big5, a guess for so short a text; ...
+                    progress.say(f"newsfacts: {printable(item.name)}: {item.note}")
+                progress.advance(item.size)
                 yield item, found
-            progress.advance()
 
 
 # What _documents yields in place of an empty input's document.
@@ -409,23 +416,32 @@ def _loading_jieba_first(items: Iterator) -> Iterator:
 
 
 class _Progress:
-    """A rich progress bar on standard error, only on a terminal and only
-    for more than a few files or a large input."""
+    """Progress on standard error, in bytes of input done, only on a
+    terminal: a bar for more than a few files or a large one (a file read in
+    pieces moves it piece by piece), the bytes read so far for standard input."""
 
     def __init__(self, files: list[str], corpus: bool, quiet: bool) -> None:
         self.bar = None
-        if quiet or not sys.stderr.isatty() or "-" in files:
+        if quiet or not sys.stderr.isatty():
             return
         from .io import sources
 
         names = list(sources.expand(files, "*.jsonl" if corpus else "*.txt"))
-        size = sum(os.path.getsize(n) for n in names if os.path.isfile(n))
-        if corpus or len(names) > _PROGRESS_FILES or size > _PROGRESS_BYTES:
-            from rich.console import Console
-            from rich.progress import Progress
+        sizes = [_regular_size(name) for name in names]
+        total = None if None in sizes else sum(size or 0 for size in sizes)
+        if total is not None and not corpus and len(names) <= _PROGRESS_FILES and total <= _PROGRESS_BYTES:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, DownloadColumn, Progress, SpinnerColumn, TaskProgressColumn
+        from rich.progress import TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.task = self.bar.add_task("records" if corpus else "files", total=None if corpus else len(names))
+        if total is None:  # standard input (or a pipe, a device): how much so far
+            columns = [SpinnerColumn(), TextColumn("reading"), _bytes_read_column(), TimeElapsedColumn()]
+        else:
+            columns = [TextColumn("reading"), BarColumn(), DownloadColumn(), TaskProgressColumn(),
+                       TimeRemainingColumn()]
+        self.bar = Progress(*columns, console=Console(stderr=True), transient=True)
+        self.task = self.bar.add_task("reading", total=total)
 
     def __enter__(self) -> "_Progress":
         if self.bar is not None:
@@ -436,15 +452,44 @@ class _Progress:
         if self.bar is not None:
             self.bar.stop()
 
-    def advance(self) -> None:
+    def advance(self, size: int) -> None:
         if self.bar is not None:
-            self.bar.advance(self.task)
+            self.bar.advance(self.task, size)
 
     def say(self, line: str) -> None:
         if self.bar is not None:
             self.bar.console.print(line, markup=False, highlight=False)
         else:
             print(line, file=sys.stderr)
+
+
+def _regular_size(name: str) -> int | None:
+    """The size of the file NAME; None for standard input, a pipe or a
+    device (no size known ahead), 0 for what cannot be read (it is reported)."""
+    import stat
+
+    if name == "-":
+        return None
+    try:
+        status = os.stat(name)
+    except OSError:
+        return 0
+    if stat.S_ISDIR(status.st_mode):
+        return 0  # a folder with no *.txt in it: reported as such
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
+def _bytes_read_column():
+    """A progress column: the bytes read so far, as 5.6 kB read."""
+    from rich.filesize import decimal
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class BytesRead(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{decimal(int(task.completed))} read", style="progress.download")
+
+    return BytesRead()
 
 
 def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, selection, overwrite=False) -> None:
@@ -574,20 +619,12 @@ def _fields(given: list[str] | None) -> tuple[str, ...] | None:
 def _decimal(text: str | None) -> Decimal | None:
     if text is None:
         return None
-    import regex
+    from .io.select import read_number
 
-    from .core.normalize import fold
-    from .core.values import read_numeral
-
-    # 1万, 1.5亿, 100,000, 三千: read as the text's own numbers are.
-    written = regex.sub(r"(?<=\d)[,，](?=\d{3})", "", fold(text.strip()))
     try:
-        value = Decimal(written)
-    except InvalidOperation:
-        try:
-            value = read_numeral(written)
-        except (ValueError, KeyError, IndexError, ArithmeticError):
-            _usage(f"--min-value: not a number: {text!r}")
+        value = read_number(text)
+    except ValueError:
+        _usage(f"--min-value: not a number: {text!r}")
     if not value.is_finite():
         _usage(f"--min-value: not a finite number: {text!r}")
     return value

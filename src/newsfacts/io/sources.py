@@ -15,7 +15,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import IO, Iterator, NamedTuple
 
-from .decode import DecodeError, decode, encoding_of
+from .decode import DecodeError, encoding_of, reading
 
 
 class InputError(Exception):
@@ -53,6 +53,8 @@ class Document(NamedTuple):
     text: str
     offset: int = 0  # a piece of a large file starts this many characters in
     first_line: int = 1  # ... and on this line
+    size: int = 0  # the bytes of input it was read from, for the progress bar
+    note: str = ""  # a warning for the user that does not stop the run (a guessed encoding)
 
 
 # A file larger than this is read and handled in pieces of about
@@ -115,12 +117,15 @@ def read(name: str, encoding: str | None = None) -> Document:
 
 def _whole(name: str, data: bytes, encoding: str | None) -> Document:
     try:
-        text = decode(data, encoding)
+        found = reading(data, encoding)
     except DecodeError as error:
         raise InputError(name, str(error)) from None
-    text = _line_ends(text)
+    text = _line_ends(found.text)
     _check_text(name, text)
-    return Document(name, text)
+    note = ""
+    if found.guessed:  # newsfacts: a.txt: read as big5, a guess for so short a text; ...
+        note = f"read as {found.encoding}, a guess for so short a text; give --encoding if it reads wrong"
+    return Document(name, text, size=len(data), note=note)
 
 
 def _line_ends(text: str) -> str:
@@ -166,8 +171,12 @@ def _large_file(name: str, encoding: str | None) -> Iterator[Document]:
             raise InputError(name, str(error)) from None
         buffer, offset, line, checked, carry = "", 0, 1, False, ""
         data = head
+        # Bytes read and characters decoded so far: each piece is counted as
+        # its share of the bytes (for the progress bar), the last as what is left.
+        read, decoded_chars, counted = 0, 0, 0
         while True:
             final = not data
+            read += len(data)
             try:
                 decoded = carry + decoder.decode(data, final=final)
             except UnicodeDecodeError as error:
@@ -178,6 +187,7 @@ def _large_file(name: str, encoding: str | None) -> Iterator[Document]:
             if not final and decoded.endswith("\r"):  # its LF may come with the next read
                 decoded, carry = decoded[:-1], "\r"
             buffer += _line_ends(decoded)
+            decoded_chars = offset + len(buffer)
             if not checked and (buffer.strip() or final):
                 _check_text(name, buffer[:_PIECE_CHARS], whole=False)
                 checked = True
@@ -187,7 +197,10 @@ def _large_file(name: str, encoding: str | None) -> Iterator[Document]:
                     break  # no article starts in sight yet: read on
                 piece, buffer = buffer[:cut], buffer[cut:]
                 _check_lines(name, piece, line)
-                yield Document(name, piece, offset, line)
+                share = len(piece) * read // decoded_chars
+                size = read - counted if final and not buffer else min(read - counted, share)
+                counted += size
+                yield Document(name, piece, offset, line, size)
                 offset += len(piece)
                 line += piece.count("\n")
             if final:
@@ -293,7 +306,7 @@ def _records(name: str, encoding: str | None, corpus: Corpus) -> Iterator[Docume
             except json.JSONDecodeError as error:
                 yield InputError(where, f"not JSON: {error.msg}")
                 continue
-            yield _record_document(where, record, corpus)
+            yield _record_document(where, record, corpus, len(raw))
 
 
 def _record_lines(handle: IO[bytes]) -> Iterator[bytes | None]:
@@ -311,7 +324,7 @@ def _record_lines(handle: IO[bytes]) -> Iterator[bytes | None]:
         yield None
 
 
-def _record_document(where: str, record: object, corpus: Corpus) -> Document | InputError:
+def _record_document(where: str, record: object, corpus: Corpus, size: int = 0) -> Document | InputError:
     if not isinstance(record, dict):
         return InputError(where, "not a JSON object")
     text = record.get(corpus.text_field)
@@ -335,7 +348,7 @@ def _record_document(where: str, record: object, corpus: Corpus) -> Document | I
         _check_lines(where, text, 1)
     except InputError as error:
         return error
-    return Document(source, _line_ends(text))
+    return Document(source, _line_ends(text), size=size)
 
 
 def _lone_surrogate(text: str) -> int | None:

@@ -1,6 +1,6 @@
-"""Write claims as a rich table, CSV, TSV, JSON or JSON Lines; the HTML
-report (html_report.py) and Excel workbooks (xlsx.py) have modules of
-their own, loaded only when asked for.
+"""Write claims as a table, CSV, TSV, JSON or JSON Lines; the table
+(table.py), the HTML report (html_report.py) and Excel workbooks (xlsx.py)
+have modules of their own, loaded only when asked for.
 
 Every format takes its fields from claim.FIELDS, in that order, or the
 ones --fields names, in the order it names them.
@@ -102,37 +102,28 @@ def _json_text(claim: Claim, fields: Sequence[str] | None = None) -> str:
 
 
 def table_console(out: IO[str]):
-    """A rich console that prints tables to OUT: 160 columns off a terminal
-    (a file, a pipe, a test), where rich would fold to 80; and a closed pipe
+    """A rich console that prints tables to OUT: as wide as the terminal
+    even with TERM=dumb (where rich says 80), 160 columns off a terminal (a
+    file, a pipe, a test), where rich would fold to 80; and a closed pipe
     raised as BrokenPipeError, where rich would exit 1 itself (… | head -1
     is no failure: the command decides)."""
     from rich.console import Console
+
+    from .table import width_of
 
     class _Console(Console):
         def on_broken_pipe(self) -> None:
             raise BrokenPipeError
 
-    return _Console(file=out, width=None if out.isatty() else 160)
+    return _Console(file=out, width=width_of(out))
 
 
 def _write_table(claims: Iterable[Claim], out: IO[str], fields: Sequence[str] | None = None) -> int:
-    """One rich table per input, titled with its name."""
-    console = table_console(out)
-    count = 0
-    table, source = None, None
-    for claim in claims:
-        if table is None or claim.source != source:
-            if table is not None:
-                console.print(table)
-            table, source = _new_table(claim.source), claim.source
-        value = cell(claim.value) if claim.value is not None else f"{cell(claim.low)}–{cell(claim.high)}"
-        table.add_row(*(plain(text) for text in (
-            str(claim.line), claim.text, value, claim.unit or "", str(claim.kind), cell(claim.qualifier),
-            cell(claim.change), claim.measure or "", claim.time or "", claim.entity or "")))
-        count += 1
-    if table is not None:
-        console.print(table)
-    return count
+    """A table for people to read, row by row, of FIELDS or the columns
+    that fit (table.py)."""
+    from .table import write_table
+
+    return write_table(claims, out, None if fields is None else tuple(fields))
 
 
 def plain(text: str):
@@ -158,17 +149,6 @@ def printable(text: str) -> str:
 
 def _escaped(ch: str) -> str:
     return ch.encode("unicode_escape", "backslashreplace").decode("ascii")
-
-
-def _new_table(source: str):
-    from rich.table import Table
-
-    table = Table(title=plain(source), title_justify="left", header_style="bold")
-    for header in ("line", "claim", "value", "unit", "kind", "qualifier", "change"):
-        table.add_column(header, no_wrap=True)
-    for header in ("measure", "time", "entity"):
-        table.add_column(header, overflow="fold")
-    return table
 
 
 _WRITERS: dict[str, Callable[[Iterable[Claim], IO[str], Sequence[str] | None, bool], int]] = {
