@@ -439,7 +439,7 @@ def test_a_write_error_names_the_output(tmp_path, monkeypatch):
     target = tmp_path / "facts.jsonl"
     target.write_text("previous\n", encoding="utf-8")
 
-    def full(claims, fmt, out):
+    def full(claims, fmt, out, **_options):
         out.write("half")
         raise OSError(errno.ENOSPC, "No space left on device")
 
