@@ -217,26 +217,23 @@ def best_path_cuts(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
-def words_best(text: str, start: int, end: int) -> list[Word]:
-    """The words of TEXT[START:END] on jieba's most probable path, each
-    with its dictionary tag, a run of ASCII letters and digits one word.
-    Slower than words_before, and right where reading from the right
-    swallows a word's last character into the next (联运量 -> 联|运量,
-    通过量 -> 通|过量; here 联运|量, 通过|量).
+def word_across(text: str, at: int, start: int, end: int) -> bool:
+    """Whether a dictionary word inside TEXT[START:END] holds the characters
+    on both sides of AT (通过 across 通|过量); where none does, every path
+    through the dictionary cuts there, and best_path_cuts need not run.
 
-    >>> [w.text for w in words_best("港口集装箱铁水联运量", 0, 10)]
-    ['港口', '集装箱', '铁水', '联运', '量']
+    >>> word_across("三峡枢纽通过量", 5, 0, 7), word_across("三峡枢纽通过量", 4, 0, 7)
+    (True, False)
     """
-    tags = _tags()
-    cuts = best_path_cuts(text, start, end)
-    out: list[Word] = []
-    for a, b in zip(cuts, cuts[1:]):
-        word = text[a:b]
-        if out and word.isascii() and word.isalnum() and out[-1].text.isascii() and out[-1].text.isalnum():
-            a = out.pop().start  # PC端, Wind: one word, as words_before reads it
-            word = text[a:b]
-        out.append(Word(a, b, word, tags.get(word, "" if word.isalnum() else "x")))
-    return out
+    freq = _counts()
+    for first in range(max(start, at - _LONGEST + 1), at):
+        for stop in range(at + 1, min(end, first + _LONGEST) + 1):
+            count = freq.get(text[first:stop])
+            if count is None:
+                break  # no longer word starts at FIRST
+            if count:
+                return True
+    return False
 
 
 @cache

@@ -259,8 +259,8 @@ def _from_word_start(folded: str, found: Span, start: int) -> Span:
     the last character of the word before (三峡枢纽通过量 -> 通|过量,
     交易性金融资产 -> 交|易性…); jieba's most probable path does not
     (通过|量, 交易|性), so the phrase starts where that word does."""
-    if found.start == start:
-        return found
+    if found.start == start or not segment.word_across(folded, found.start, start, found.end):
+        return found  # no word of the dictionary holds both sides: a cut on any path
     cuts = segment.best_path_cuts(folded, start, found.end)
     if found.start in cuts:
         return found
