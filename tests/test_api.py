@@ -18,7 +18,8 @@ def test_dir_lists_the_public_api() -> None:
 def test_help_shows_what_extract_does() -> None:
     doc = inspect.getdoc(newsfacts.extract)
     assert doc and doc.startswith("Every quantitative claim in TEXT")
-    assert list(inspect.signature(newsfacts.extract).parameters) == ["text", "source", "offset", "first_line"]
+    assert list(inspect.signature(newsfacts.extract).parameters) == [
+        "text", "source", "offset", "first_line", "document_date", "currency"]
     assert inspect.getdoc(newsfacts.extract_file)
 
 

@@ -14,6 +14,7 @@ from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from datetime import date
     from types import ModuleType
 
     from .claim import Change, Claim, Kind, Qualifier
@@ -46,32 +47,56 @@ def __dir__() -> list[str]:
     return sorted([*__all__, "__version__"])
 
 
-def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 1) -> list[Claim]:
+def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 1,
+            document_date: date | None = None, currency: str | None = None) -> list[Claim]:
     """Every quantitative claim in TEXT, in reading order.
 
     SOURCE is copied into each claim's `source`. TEXT may be a piece of a
     larger document that starts OFFSET characters and FIRST_LINE lines
     into it; claims then point into the whole. Never raises on text.
 
+    DOCUMENT_DATE (a datetime.date) is the date that 去年, 1-4月 and 昨日
+    are resolved against in each claim's `period`; without it, the date
+    the text carries in a dateline or date line, else none (and only
+    periods written in full, 2022年上半年, are resolved). CURRENCY, an ISO
+    4217 code, is what a bare 元 is (else the region's: HKD in a Hong Kong
+    text); ValueError for anything but three capital letters.
+
     >>> [(c.text, c.value, c.unit) for c in extract("攸县卫生厕所普及率达93.59%。")]
     [('93.59%', Decimal('93.59'), '%')]
+    >>> import datetime
+    >>> [(c.norm_value, c.norm_unit, c.period) for c in extract("去年播种5万亩。", document_date=datetime.date(2024, 3, 9))]
+    [(Decimal('33333333.33333333333333333333'), 'm²', '2023')]
+    >>> [(c.text, c.currency, c.period) for c in extract("今年1-4月营收港币3.14亿元。", currency="CNY")]
+    [('3.14亿元', 'HKD', None)]
     """
     # A plain function here, not the compiled one re-exported: a compiled
     # function carries no docstring for help().
     from .core.pipeline import extract as extract_claims
 
-    return extract_claims(text, source, offset=offset, first_line=first_line)
+    if currency is not None:
+        _check_currency(currency)
+    return extract_claims(text, source, offset=offset, first_line=first_line, document_date=document_date,
+                          currency=currency)
 
 
-def extract_file(path: str | PathLike[str], encoding: str | None = None) -> list[Claim]:
+def extract_file(path: str | PathLike[str], encoding: str | None = None, *,
+                 document_date: date | None = None, currency: str | None = None) -> list[Claim]:
     """The claims of the text file at PATH, its encoding detected unless given.
 
     Raises OSError when the file cannot be read and DecodeError when it is
-    not text; each claim's `source` is PATH.
+    not text; each claim's `source` is PATH. DOCUMENT_DATE and CURRENCY
+    as for extract.
     """
     from pathlib import Path
 
     from .io.decode import decode
 
     data = Path(path).read_bytes()
-    return extract(decode(data, encoding), source=str(path))
+    return extract(decode(data, encoding), source=str(path), document_date=document_date, currency=currency)
+
+
+def _check_currency(code: str) -> None:
+    from .core.currency import currency_and_factor
+
+    currency_and_factor(None, None, code)  # ValueError: 'hkd' is no currency code: give three capital letters …

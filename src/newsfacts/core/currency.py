@@ -63,6 +63,15 @@ _CASELESS: Final = {name.lower(): found for name, found in _NAMES.items() if nam
 _CODES: Final = frozenset(code for code, _factor in _NAMES.values() if _ISO_CODE.fullmatch(code))
 
 
+def is_code(code: str) -> bool:
+    """Whether CODE is the ISO 4217 code of a currency of currencies.tsv.
+
+    >>> is_code("HKD"), is_code("HDK"), is_code("hkd")
+    (True, False, False)
+    """
+    return code in _CODES
+
+
 def local_currency(region: str | None) -> str:
     """The currency a bare 元 is in a document of REGION.
 
@@ -135,6 +144,45 @@ def currency_of_prefix(prefix: str, region: str | None = None) -> str | None:
     ('USD', 'CNY', 'HKD', 'HKD')
     """
     return currency_of(prefix.strip(), region)
+
+
+def is_bare(unit: str | None) -> bool:
+    """Whether UNIT (a price's: its numerator) names no currency of its own:
+    元, 块, 角 are the document's currency, whichever that is.
+
+    >>> is_bare("元"), is_bare("万元/平方米"[1:]), is_bare("美元"), is_bare("US$"), is_bare(None)
+    (True, True, False, False, False)
+    """
+    if not unit:
+        return False
+    name = unicodedata.normalize("NFKC", "".join(fold(unit).split()))
+    found = _NAMES.get(name) or _CASELESS.get(name.lower())
+    if found is None and "/" in name:
+        return is_bare(name.partition("/")[0])
+    return found is not None and found[0] == LOCAL
+
+
+# 港币3.14元, 人民币约3亿元, RMB 300元: a name of word_lists.tsv (the
+# common currencies: 福林 and 兰特 end personal names as often) right before
+# the number, or a qualifier before it, a space at most between them.
+_NAME_BEFORE: Final = re.compile(
+    "(?:" + lexicon.alternation(lexicon.word_list("currency_names_before")) + r")[ \u3000]?(?:约|近|逾|超过|超|达|共)?\Z")
+_LONGEST_PREFIX: Final = 12
+
+
+def currency_before(folded: str, position: int, region: str | None = None) -> str | None:
+    """The ISO 4217 code of a currency named right before POSITION in
+    FOLDED (the start of a money claim's number), or None.
+
+    >>> currency_before("售价港币3.14元", 4), currency_before("人民币约3亿元", 4), currency_before("收入3亿元", 2)
+    ('HKD', 'CNY', None)
+    """
+    window = folded[max(0, position - _LONGEST_PREFIX) : position]
+    match = _NAME_BEFORE.search(window)
+    if match is None:
+        return None
+    name = match.group().rstrip(" \u3000约近逾超过达共")
+    return currency_of_prefix(name, region)
 
 
 # --- where the document was written -------------------------------------

@@ -92,12 +92,14 @@ _SENTENCE_MARKS = frozenset("，。！？；,!?;")
 _WEEKDAYS = "一二三四五六日"
 
 
-def document_date(text: str) -> datetime.date | None:
-    """The date TEXT carries in its dateline or date line, or None."""
+def document_date(text: str, foot: bool = True) -> datetime.date | None:
+    """The date TEXT carries in its dateline or date line, or None. With
+    FOOT false, only its first lines are read: the date of a file as its
+    first page gives it, read alike from the whole file or its first piece."""
     head = _lines(text[:_HEAD_CHARACTERS])
     dateline = _dateline(head[:_DATELINE_LINES])
     page = _page_date(head[:_DATE_LINES])
-    if page is None and len(text) > 0:
+    if page is None and foot and len(text) > 0:
         page = _page_date(_lines(text[-_FOOT_CHARACTERS:])[-_SOURCE_LINES:])
     if dateline is None:
         return page
@@ -135,6 +137,33 @@ def date_from_user(value: str) -> datetime.date:
 
 
 _USER_DATE = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def date_in_field(value: object) -> datetime.date | None:
+    """The date a JSON Lines record's date field (--date-field) holds:
+    YYYY-MM-DD, with a time after it or not, or a date as a date line
+    writes it; None for anything else, never a guess.
+
+    >>> date_in_field("2024-03-09T10:00:00+08:00"), date_in_field("2024年3月9日"), date_in_field("2024/3/9")
+    (datetime.date(2024, 3, 9), datetime.date(2024, 3, 9), datetime.date(2024, 3, 9))
+    >>> date_in_field("昨天"), date_in_field(20240309), date_in_field("2024-02-30")
+    (None, None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    written = fold(value).strip()
+    stamp = _FIELD_STAMP.fullmatch(written)
+    if stamp is not None:
+        return _date(int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
+    match = _search_date(written)
+    if match is None or match.start() != 0 or match.end() != len(written):
+        return None
+    return _matched_date(match)
+
+
+# 2024-03-09T10:00:00+08:00, 2024-03-09 10:00: a date and the time of day.
+_FIELD_STAMP = regex.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
 def _lines(text: str) -> list[str]:

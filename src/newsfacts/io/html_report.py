@@ -281,6 +281,7 @@ def render_summary(summary) -> str:
     return _environment().get_template("summary.html.j2").render(
         title="newsfacts summary", lang="zh-Hans", kinds=summary.kinds(), rows=summary.rows(),
         claims=sum(summary.by_kind.values()), largest=largest, style=Markup(style),
+        sums=[(kind, unit, period, count, grouped(cell(total))) for kind, unit, period, count, total in summary.sum_rows()],
         policy=(f"default-src 'none'; style-src '{_sha256(style)}'; script-src 'none'; img-src 'none'; "
                 "base-uri 'none'; form-action 'none'"),
     )

@@ -40,8 +40,12 @@ def cell(value: object) -> str:
     return str(value)
 
 
-def write(claims: Iterable[Claim], fmt: str, out: IO[str]) -> int:
-    """Write CLAIMS to OUT in format FMT; return how many were written."""
+def write(claims: Iterable[Claim], fmt: str, out: IO[str], normalised: bool = False) -> int:
+    """Write CLAIMS to OUT in format FMT; return how many were written.
+    NORMALISED: the table shows the normalised figures too (the other
+    formats have every field)."""
+    if normalised and fmt == "table":
+        return _write_table(claims, out, normalised=True)
     return _WRITERS[fmt](claims, out)
 
 
@@ -84,7 +88,7 @@ def _json_text(claim: Claim) -> str:
     try:
         return orjson.dumps(record).decode()
     except orjson.JSONEncodeError:  # an integer past 64 bits (一万亿亿), a lone surrogate (\ud83d)
-        for name in ("value", "low", "high"):
+        for name in ("value", "low", "high", "norm_value", "norm_low", "norm_high"):
             number = record[name]
             if isinstance(number, float) and not math.isfinite(number):
                 record[name] = None  # as orjson writes inf: JSON has no infinity
@@ -105,8 +109,9 @@ def table_console(out: IO[str]):
     return _Console(file=out, width=None if out.isatty() else 160)
 
 
-def _write_table(claims: Iterable[Claim], out: IO[str]) -> int:
-    """One rich table per input, titled with its name."""
+def _write_table(claims: Iterable[Claim], out: IO[str], normalised: bool = False) -> int:
+    """One rich table per input, titled with its name; NORMALISED, with
+    the normalised figures (normalised_cells) after the others."""
     console = table_console(out)
     count = 0
     table, source = None, None
@@ -114,11 +119,12 @@ def _write_table(claims: Iterable[Claim], out: IO[str]) -> int:
         if table is None or claim.source != source:
             if table is not None:
                 console.print(table)
-            table, source = _new_table(claim.source), claim.source
+            table, source = _new_table(claim.source, normalised), claim.source
         value = cell(claim.value) if claim.value is not None else f"{cell(claim.low)}–{cell(claim.high)}"
         table.add_row(*(plain(text) for text in (
             str(claim.line), claim.text, value, claim.unit or "", str(claim.kind), cell(claim.qualifier),
-            cell(claim.change), claim.measure or "", claim.time or "", claim.entity or "")))
+            cell(claim.change), claim.measure or "", claim.time or "", claim.entity or "",
+            *(normalised_cells(claim) if normalised else ()))))
         count += 1
     if table is not None:
         console.print(table)
@@ -150,7 +156,7 @@ def _escaped(ch: str) -> str:
     return ch.encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
-def _new_table(source: str):
+def _new_table(source: str, normalised: bool = False):
     from rich.table import Table
 
     table = Table(title=plain(source), title_justify="left", header_style="bold")
@@ -158,7 +164,31 @@ def _new_table(source: str):
         table.add_column(header, no_wrap=True)
     for header in ("measure", "time", "entity"):
         table.add_column(header, overflow="fold")
+    for header in NORMALISED_COLUMNS if normalised else ():
+        table.add_column(header, overflow="fold")
     return table
+
+
+# The table's columns with --normalised: the value in its canonical unit, currency, period.
+NORMALISED_COLUMNS = ("normalised", "currency", "period")
+
+
+def normalised_cells(claim: Claim) -> tuple[str, str, str]:
+    """The normalised figures of CLAIM as table cells: its value (or range)
+    and canonical unit in one, its currency, its period.
+
+    >>> from newsfacts import extract
+    >>> normalised_cells(extract("播种5亩")[0])
+    ('3333.3333333333335 m²', '', '')
+    """
+    if claim.norm_value is not None:
+        value = cell(claim.norm_value)
+    elif claim.norm_low is not None:
+        value = f"{cell(claim.norm_low)}–{cell(claim.norm_high)}"
+    else:
+        value = ""
+    shown = f"{value} {claim.norm_unit}" if value and claim.norm_unit else value
+    return shown, claim.currency or "", claim.period or ""
 
 
 _WRITERS: dict[str, Callable[[Iterable[Claim], IO[str]], int]] = {
