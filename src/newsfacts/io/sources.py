@@ -200,9 +200,11 @@ def _large_file(name: str, encoding: str | None) -> Iterator[Document]:
                     known = _provenance(buffer, final)
                     if known is None:
                         break  # read on, to see as much of the file as extract() sees of it whole
-                cut = len(buffer) if final else _article_cut(buffer)
-                if cut == 0:
+                # At the end too, where the start of the file was held back for its provenance.
+                cut = _article_cut(buffer) if len(buffer) >= _PIECE_CHARS else 0
+                if cut == 0 and not final:
                     break  # no article starts in sight yet: read on
+                cut = cut or len(buffer)
                 piece, buffer = buffer[:cut], buffer[cut:]
                 _check_lines(name, piece, line)
                 yield Document(name, piece, offset, line, known)
