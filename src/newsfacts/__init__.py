@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from .claim import Change, Claim, Kind, Qualifier
+    from .core.normalised import Provenance
     from .io.decode import DecodeError
 
 __all__ = ["Change", "Claim", "DecodeError", "Kind", "Qualifier", "extract", "extract_file"]
@@ -48,12 +49,16 @@ def __dir__() -> list[str]:
 
 
 def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 1,
-            document_date: date | None = None, currency: str | None = None) -> list[Claim]:
+            document_date: date | None = None, currency: str | None = None,
+            provenance: Provenance | None = None) -> list[Claim]:
     """Every quantitative claim in TEXT, in reading order.
 
     SOURCE is copied into each claim's `source`. TEXT may be a piece of a
     larger document that starts OFFSET characters and FIRST_LINE lines
-    into it; claims then point into the whole. Never raises on text.
+    into it; claims then point into the whole, and PROVENANCE should be
+    the whole document's date and region (the `provenance` of each piece
+    newsfacts.io.sources.pieces yields), else the piece's own are used.
+    Never raises on text.
 
     DOCUMENT_DATE (a datetime.date) is the date that 去年, 1-4月 and 昨日
     are resolved against in each claim's `period`; without it, the date
@@ -77,7 +82,7 @@ def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 
     if currency is not None:
         _check_currency(currency)
     return extract_claims(text, source, offset=offset, first_line=first_line, document_date=document_date,
-                          currency=currency)
+                          currency=currency, provenance=provenance)
 
 
 def extract_file(path: str | PathLike[str], encoding: str | None = None, *,

@@ -92,15 +92,20 @@ _SENTENCE_MARKS = frozenset("，。！？；,!?;")
 _WEEKDAYS = "一二三四五六日"
 
 
-def document_date(text: str, foot: bool = True) -> datetime.date | None:
-    """The date TEXT carries in its dateline or date line, or None. With
-    FOOT false, only its first lines are read: the date of a file as its
-    first page gives it, read alike from the whole file or its first piece."""
+def document_date(text: str, page_date: datetime.date | None = None) -> datetime.date | None:
+    """The date TEXT carries in its dateline or date line, or None.
+    PAGE_DATE stands for a date line TEXT lacks: the date of the page an
+    article was on, which a dateline without its year takes its year from.
+
+    >>> document_date("本报北京3月9日电 昨日…", page_date=datetime.date(2021, 3, 10))
+    datetime.date(2021, 3, 9)
+    """
     head = _lines(text[:_HEAD_CHARACTERS])
     dateline = _dateline(head[:_DATELINE_LINES])
     page = _page_date(head[:_DATE_LINES])
-    if page is None and foot and len(text) > 0:
+    if page is None and len(text) > 0:
         page = _page_date(_lines(text[-_FOOT_CHARACTERS:])[-_SOURCE_LINES:])
+    page = page or page_date
     if dateline is None:
         return page
     year, month, day = dateline
@@ -109,6 +114,16 @@ def document_date(text: str, foot: bool = True) -> datetime.date | None:
     if page is None:
         return None  # 本报北京12月31日讯, and no page date to take the year from
     return _latest_before(page, month, day)
+
+
+def page_date(text: str) -> datetime.date | None:
+    """The date of a date line among the first lines of TEXT; a dateline
+    (本报北京3月9日电) is left out, for it dates its own article only.
+
+    >>> page_date("2021年3月10日\\n\\n标题\\n\\n新华社北京2022年1月5日电 …")
+    datetime.date(2021, 3, 10)
+    """
+    return _page_date(_lines(text[:_HEAD_CHARACTERS])[:_DATE_LINES])
 
 
 def date_from_user(value: str) -> datetime.date:

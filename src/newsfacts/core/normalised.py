@@ -11,10 +11,14 @@ What they are resolved against is read once per document, not per claim:
   where it is from), so that a large file read in pieces gets the region
   it gets read whole.
 - Its date, for 去年, 1-4月, 昨日: the one the user gives (--date, or a
-  record's --date-field) is every article's date; else an article's own
+  record's --date-field) is every article's date. Else an article's own
   dateline or date line (本报北京3月9日电 opening the article, its source
-  line at the foot), else the date the document's first lines carry
-  (a file of a day's pages dated once, at the top). Without any, a
+  line at the foot), else the document's: the date of its first article,
+  else of a date line among its first lines (a file of a day's pages is
+  dated once, at the top, and 标题 / 2021年8月8日 / 正文 between blank
+  lines are three articles). A dateline without its year takes it from
+  the document's date. A dateline of a later article, even within the
+  file's first lines, dates that article alone. Without any date, a
   relative time gets no period: none is guessed.
 
 A claim's currency: the one its unit names (美元, US$, 元/平方米 a price in
@@ -49,13 +53,15 @@ class Provenance(NamedTuple):
     region: str | None  # HK, TW, MO, or None (the mainland, or not known)
 
 
-def provenance(text: str) -> Provenance:
-    """The date the first lines of TEXT carry, and its region.
+def provenance(text: str, first_article_end: int) -> Provenance:
+    """The date of TEXT, a whole document whose first article ends at
+    FIRST_ARTICLE_END, and its region.
 
-    >>> provenance("本报北京2000年12月31日讯 本港失业率3.1%，港府称…")
+    >>> provenance("本报北京2000年12月31日讯 本港失业率3.1%，港府称…", 20)
     Provenance(date=datetime.date(2000, 12, 31), region=None)
     """
-    return Provenance(dateline.document_date(text, foot=False), currency.region_of(text[:REGION_CHARACTERS]))
+    date = dateline.document_date(text[:first_article_end]) or dateline.page_date(text)
+    return Provenance(date, currency.region_of(text[:REGION_CHARACTERS]))
 
 
 class Figures(NamedTuple):
@@ -80,7 +86,7 @@ class Article:
 def article(text: str, known: Provenance, given_date: datetime.date | None, override: str | None) -> Article:
     """The dating of an article whose text (as written) is TEXT, in a
     document of KNOWN provenance; GIVEN_DATE is the user's, which wins."""
-    date = given_date or dateline.document_date(text) or known.date
+    date = given_date or dateline.document_date(text, known.date) or known.date
     return Article(date, known.region, override)
 
 

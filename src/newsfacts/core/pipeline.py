@@ -46,15 +46,23 @@ def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 
     folded = compacted.text
     written = _original(text, compacted)
     place = _Place(text, source, offset, first_line, compacted)
-    known = provenance or normalised.provenance(text)
+    found_articles = sentences.articles(folded)
+    known = provenance or _provenance(text, found_articles, compacted)
     claims: list[Claim] = []
-    for article in sentences.articles(folded):
+    for article in found_articles:
         scope = Scope(folded, article, compacted.jumps)
         dating = normalised.article(written(article.start, article.end), known, document_date, currency)
         for index, found in _claims_by_sentence(folded, article):
             facts = describe.sentence(folded, scope, index, found, written)
             claims += place.claims(found, facts, article.sentences[index], dating)
     return claims
+
+
+def _provenance(text: str, articles: list[Article], compacted: Compacted) -> Provenance:
+    """The date and region of TEXT, a whole document, as sources.py reads
+    them from the start of a large file: from its first article."""
+    first_end = compacted.original(articles[0].end) if len(articles) > 1 else len(text)
+    return normalised.provenance(text, first_end)
 
 
 def _claims_by_sentence(folded: str, article: Article) -> Iterator[tuple[int, list[Quantity]]]:

@@ -216,15 +216,19 @@ def _large_file(name: str, encoding: str | None) -> Iterator[Document]:
 
 
 def _provenance(head: str, final: bool) -> Provenance | None:
-    """The date and region of a file read in pieces, from HEAD, its start,
-    read as extract() reads them from the whole file (from its first
-    normalised.REGION_CHARACTERS characters); None until HEAD holds as
-    many, or all of the file."""
-    from ..core import normalised
+    """The date and region of a file read in pieces, from HEAD, its start
+    (all of it when FINAL), read as extract() reads them from the whole
+    file: from its first normalised.REGION_CHARACTERS characters, and its
+    first article; None until HEAD holds as many, or all of the file."""
+    from ..core import normalize, normalised, sentences
 
     if len(head) < normalised.REGION_CHARACTERS and not final:
         return None
-    return normalised.provenance(head)
+    whole = final and len(head) <= normalised.REGION_CHARACTERS
+    window = normalize.compact(normalize.fold(head[: normalised.REGION_CHARACTERS]))
+    starts = sentences.article_starts(window.text, final=whole)
+    first_end = window.original(starts[1]) if len(starts) > 1 else len(head)
+    return normalised.provenance(head, first_end)
 
 
 def _article_cut(buffer: str) -> int:
