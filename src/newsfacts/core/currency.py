@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from fractions import Fraction
 from functools import cache
 from importlib import resources
@@ -228,26 +229,30 @@ _VIEWPOINT: Final = 2  # ... and for a word of the region's writers
 _OUTSIDE: Final = "outside"
 
 
-def region_of(text: str) -> str | None:
+def region_of(text: str, folded: str | None = None) -> str | None:
     """HK, TW or MO where TEXT shows it was written in Hong Kong, Taiwan or
     Macao; None for a mainland text or one that does not say (see the
-    module's docstring for the signals and how they are weighed).
+    module's docstring for the signals and how they are weighed). FOLDED
+    is fold(TEXT), where the caller has it already.
 
     >>> region_of("本港失業率3.1%，港府稱…"), region_of("台北市民平均每天上網3小時，行政院表示…")
     ('HK', 'TW')
     >>> region_of("全县GDP增长5%，香港客商投资2亿元"), region_of("")
     (None, None)
     """
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     publisher = _publishers(folded)
     if publisher:
         leader = _leader(publisher)
         if leader is not None:
             return None if leader == MAINLAND else leader
+    words = set(_SIGNAL_WORDS.findall(folded))
+    if not words and _TAIWAN_SHORT.search(folded) is None and _ROC_YEAR.search(folded) is None:
+        return None  # most mainland texts: nothing to weigh, and the script need not be counted
     traditional = is_traditional(text)
     scores: dict[str, int] = {}
     outside = 0
-    for word in set(_SIGNAL_WORDS.findall(folded)):
+    for word in words:
         for region, tier in _SIGNALS[word]:
             if tier == "viewpoint" and not traditional:
                 continue  # 内地 is inland to a mainland writer, 本港 this port
@@ -301,12 +306,10 @@ def is_traditional(text: str) -> bool:
     (True, False, False)
     """
     traditional_only, simplified_only = _script_characters()
-    traditional = simplified = 0
-    for ch in text:
-        if ch in traditional_only:
-            traditional += 1
-        elif ch in simplified_only:
-            simplified += 1
+    # Counted per distinct character: a text has a few thousand of them.
+    counts = Counter(text)
+    traditional = sum(count for ch, count in counts.items() if ch in traditional_only)
+    simplified = sum(count for ch, count in counts.items() if ch in simplified_only)
     return traditional > simplified
 
 

@@ -88,7 +88,9 @@ _FILLER = regex.compile(
     regex.VERBOSE)
 # The name of the paper or site a date line may carry: 人民日报, 新华网.
 _PUBLISHER = regex.compile(r"(?:[\p{Han}A-Za-z]{1,10}?(?:报|网|社|台|刊|客户端|新闻|频道|在线)){0,2}")
-_SENTENCE_MARKS = frozenset("，。！？；,!?;")
+_search_sentence_mark = regex.compile("[，。！？；,!?;]").search
+# What a dateline ends with, as written (電, 訊) or folded.
+_search_dateline_end = regex.compile("[电電讯訊]").search
 _WEEKDAYS = "一二三四五六日"
 
 
@@ -100,11 +102,11 @@ def document_date(text: str, page_date: datetime.date | None = None) -> datetime
     >>> document_date("本报北京3月9日电 昨日…", page_date=datetime.date(2021, 3, 10))
     datetime.date(2021, 3, 9)
     """
-    head = _lines(text[:_HEAD_CHARACTERS])
+    head = _lines(text[:_HEAD_CHARACTERS], _DATELINE_LINES)
     dateline = _dateline(head[:_DATELINE_LINES])
     page = _page_date(head[:_DATE_LINES])
     if page is None and len(text) > 0:
-        page = _page_date(_lines(text[-_FOOT_CHARACTERS:])[-_SOURCE_LINES:])
+        page = _page_date(_lines(text[-_FOOT_CHARACTERS:], _SOURCE_LINES, from_end=True))
     page = page or page_date
     if dateline is None:
         return page
@@ -123,7 +125,7 @@ def page_date(text: str) -> datetime.date | None:
     >>> page_date("2021年3月10日\\n\\n标题\\n\\n新华社北京2022年1月5日电 …")
     datetime.date(2021, 3, 10)
     """
-    return _page_date(_lines(text[:_HEAD_CHARACTERS])[:_DATE_LINES])
+    return _page_date(_lines(text[:_HEAD_CHARACTERS], _DATE_LINES))
 
 
 def date_from_user(value: str) -> datetime.date:
@@ -181,14 +183,28 @@ _FIELD_STAMP = regex.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
-def _lines(text: str) -> list[str]:
-    """The lines of TEXT that hold anything, folded and stripped."""
-    return [line for line in (fold(raw).strip() for raw in text.splitlines()) if line]
+def _lines(text: str, count: int, from_end: bool = False) -> list[str]:
+    """The first COUNT lines of TEXT that hold anything (the last, FROM_END),
+    stripped, in reading order; not folded yet (fold keeps white space
+    white and marks marks): this runs for every article, and a line is
+    folded only once it may hold a date."""
+    raw = text.splitlines()
+    found: list[str] = []
+    for line in reversed(raw) if from_end else raw:
+        line = line.strip()
+        if line:
+            found.append(line)
+            if len(found) == count:
+                break
+    return found[::-1] if from_end else found
 
 
 def _dateline(lines: list[str]) -> tuple[int, int, int] | None:
     """The first dateline's year, month and day (0 for one not written)."""
     for line in lines:
+        if _search_dateline_end(line) is None:
+            continue  # no 电 or 讯: no dateline
+        line = fold(line)
         match = _search_dateline(line)
         if match is None:
             match = _search_bracketed_dateline(line)
@@ -207,8 +223,9 @@ def _dateline(lines: list[str]) -> tuple[int, int, int] | None:
 def _page_date(lines: list[str]) -> datetime.date | None:
     """The date of the first date line of LINES."""
     for line in lines:
-        if any(ch in _SENTENCE_MARKS for ch in line):
+        if _search_sentence_mark(line):
             continue  # 2021年12月6日下午，潇潇来到……: a sentence, not a date line
+        line = fold(line)
         match = _search_date(line)
         if match is None:
             continue

@@ -42,6 +42,7 @@ _MONEY = ("money", "price")
 # resolving one costs about 150 µs, looking it up well under one.
 _period = lru_cache(maxsize=4096)(period.resolve)
 _currency_of = lru_cache(maxsize=1024)(currency.currency_of)
+_is_bare = lru_cache(maxsize=1024)(currency.is_bare)
 
 
 class Provenance(NamedTuple):
@@ -53,15 +54,17 @@ class Provenance(NamedTuple):
     region: str | None  # HK, TW, MO, or None (the mainland, or not known)
 
 
-def provenance(text: str, first_article_end: int) -> Provenance:
+def provenance(text: str, first_article_end: int, folded: str | None = None) -> Provenance:
     """The date of TEXT, a whole document whose first article ends at
-    FIRST_ARTICLE_END, and its region.
+    FIRST_ARTICLE_END, and its region; FOLDED is fold(TEXT), or as much of
+    it as holds its first REGION_CHARACTERS, where the caller has it.
 
     >>> provenance("本报北京2000年12月31日讯 本港失业率3.1%，港府称…", 20)
     Provenance(date=datetime.date(2000, 12, 31), region=None)
     """
     date = dateline.document_date(text[:first_article_end]) or dateline.page_date(text)
-    return Provenance(date, currency.region_of(text[:REGION_CHARACTERS]))
+    head = text[:REGION_CHARACTERS]
+    return Provenance(date, currency.region_of(head, None if folded is None else folded[:REGION_CHARACTERS]))
 
 
 class Figures(NamedTuple):
@@ -100,7 +103,7 @@ def figures(article: Article, value: Decimal | None, low: Decimal | None, high: 
     currency named before it."""
     code = article.override
     money = kind in _MONEY
-    if money and currency.is_bare(unit):
+    if money and _is_bare(unit):
         code = currency.currency_before(folded, start, article.region) or code
     found = convert.normalise(value, low, high, unit, kind, article.region, code, changes)
     return Figures(

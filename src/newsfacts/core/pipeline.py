@@ -42,12 +42,13 @@ def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 
     >>> [(c.text, c.value, c.unit) for c in extract("攸县卫生厕所普及率达93.59%。")]
     [('93.59%', Decimal('93.59'), '%')]
     """
-    compacted = normalize.compact(normalize.fold(text))
+    folded_text = normalize.fold(text)
+    compacted = normalize.compact(folded_text)
     folded = compacted.text
     written = _original(text, compacted)
     place = _Place(text, source, offset, first_line, compacted)
     found_articles = sentences.articles(folded)
-    known = provenance or _provenance(text, found_articles, compacted)
+    known = provenance or _provenance(text, found_articles, compacted, folded_text)
     claims: list[Claim] = []
     for article in found_articles:
         scope = Scope(folded, article, compacted.jumps)
@@ -58,11 +59,13 @@ def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 
     return claims
 
 
-def _provenance(text: str, articles: list[Article], compacted: Compacted) -> Provenance:
+def _provenance(text: str, articles: list[Article], compacted: Compacted, folded_text: str) -> Provenance:
     """The date and region of TEXT, a whole document, as sources.py reads
     them from the start of a large file: from its first article."""
     first_end = compacted.original(articles[0].end) if len(articles) > 1 else len(text)
-    return normalised.provenance(text, first_end)
+    # fold(text) cut short may differ from fold of the text cut short at the cut (伍 beside a digit).
+    whole = len(text) <= normalised.REGION_CHARACTERS
+    return normalised.provenance(text, first_end, folded_text if whole else None)
 
 
 def _claims_by_sentence(folded: str, article: Article) -> Iterator[tuple[int, list[Quantity]]]:

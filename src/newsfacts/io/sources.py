@@ -225,10 +225,11 @@ def _provenance(head: str, final: bool) -> Provenance | None:
     if len(head) < normalised.REGION_CHARACTERS and not final:
         return None
     whole = final and len(head) <= normalised.REGION_CHARACTERS
-    window = normalize.compact(normalize.fold(head[: normalised.REGION_CHARACTERS]))
+    folded = normalize.fold(head[: normalised.REGION_CHARACTERS])
+    window = normalize.compact(folded)
     starts = sentences.article_starts(window.text, final=whole)
     first_end = window.original(starts[1]) if len(starts) > 1 else len(head)
-    return normalised.provenance(head, first_end)
+    return normalised.provenance(head, first_end, folded)
 
 
 def _article_cut(buffer: str) -> int:
