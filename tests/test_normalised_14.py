@@ -65,6 +65,9 @@ FIELDS_ON_REAL_SENTENCES = [
     ("一杯咖啡售价US$5。", None, "US$5", ("5", "USD", "USD", None)),
     ("门票价格为￥120。", None, "￥120", ("120", "CNY", "CNY", None)),
     ("约合人民币3亿元。", None, "3亿元", ("300000000", "CNY", "CNY", None)),
+    # ... or after its 元, in a Hong Kong article where a bare 元 is HKD.
+    ("本港報章報道，貴州茶每公斤百來元人民幣，立法會議員表示關注。", None, "百來元人民幣", ("100", "CNY", "CNY", None)),
+    ("该公司在港投资3亿元港币。", None, "3亿元", ("300000000", "HKD", "HKD", None)),
     # 去年同期: the period named before it, a year earlier.
     ("今年1-4月，全市社会消费品零售总额100亿元，同比增长5%；去年同期为95亿元。", MAY_20, "95亿元",
      ("9500000000", "CNY", "CNY", "2023-01/2023-04")),

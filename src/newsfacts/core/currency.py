@@ -166,9 +166,11 @@ def is_bare(unit: str | None) -> bool:
 # 港币3.14元, 人民币约3亿元, RMB 300元: a name of word_lists.tsv (the
 # common currencies: 福林 and 兰特 end personal names as often) right before
 # the number, or a qualifier before it, a space at most between them.
-_NAME_BEFORE: Final = re.compile(
-    "(?:" + lexicon.alternation(lexicon.word_list("currency_names_before")) + r")[ \u3000]?(?:约|近|逾|超过|超|达|共)?\Z")
+_NAMES_AROUND: Final = lexicon.alternation(lexicon.word_list("currency_names_before"))
+_NAME_BEFORE: Final = re.compile("(?:" + _NAMES_AROUND + r")[ \u3000]?(?:约|近|逾|超过|超|达|共)?\Z")
 _LONGEST_PREFIX: Final = 12
+# 120元人民币, 3亿元港币: the name right after a bare 元.
+_NAME_AFTER: Final = re.compile(_NAMES_AROUND)
 
 
 def currency_before(folded: str, position: int, region: str | None = None) -> str | None:
@@ -184,6 +186,17 @@ def currency_before(folded: str, position: int, region: str | None = None) -> st
         return None
     name = match.group().rstrip(" \u3000约近逾超过达共")
     return currency_of_prefix(name, region)
+
+
+def currency_after(folded: str, position: int, region: str | None = None) -> str | None:
+    """The ISO 4217 code of a currency named right at POSITION in FOLDED
+    (the end of a money claim whose unit is a bare 元), or None.
+
+    >>> currency_after("每公斤120元人民币的春茶", 7), currency_after("收入3亿元，人民币", 5)
+    ('CNY', None)
+    """
+    match = _NAME_AFTER.match(folded, position)
+    return None if match is None else currency_of_prefix(match.group(), region)
 
 
 # --- where the document was written -------------------------------------

@@ -22,8 +22,9 @@ What they are resolved against is read once per document, not per claim:
   relative time gets no period: none is guessed.
 
 A claim's currency: the one its unit names (美元, US$, 元/平方米 a price in
-元), else the one named right before its number (港币3.14元, RMB 300元),
-else, for a bare 元, the user's --currency or the region's own.
+元), else the one named right before its number (港币3.14元, RMB 300元) or
+right after its 元 (120元人民幣, 3亿元港币), else, for a bare 元, the user's
+--currency or the region's own.
 """
 from __future__ import annotations
 
@@ -95,16 +96,19 @@ def article(text: str, known: Provenance, given_date: datetime.date | None, over
 
 def figures(article: Article, value: Decimal | None, low: Decimal | None, high: Decimal | None,
             unit: str | None, kind: str, changes: bool, time: str | None, compared_with: str | None,
-            folded: str, start: int) -> Figures:
+            folded: str, start: int, end: int, written_unit: str | None = None) -> Figures:
     """The comparable figures of one claim: its numbers and UNIT (as
-    reported) of KIND; CHANGES when the number is the size of a change (a
-    fall of 9 °F is one of 5 °C); its TIME as written and the time a 同期
-    in it refers to; START, where its number starts in FOLDED, for a
-    currency named before it."""
+    reported; WRITTEN_UNIT as written, 元人民幣 for 元) of KIND; CHANGES
+    when the number is the size of a change (a fall of 9 °F is one of
+    5 °C); its TIME as written and the time a 同期 in it refers to;
+    START..END, where it is in FOLDED, for a currency named before it
+    (港币3.14元) or after its 元 (3亿元港币)."""
     code = article.override
     money = kind in _MONEY
     if money and _is_bare(unit):
-        code = currency.currency_before(folded, start, article.region) or code
+        code = ((None if _is_bare(written_unit) else _currency_of(written_unit, article.region, None))
+                or currency.currency_before(folded, start, article.region)
+                or currency.currency_after(folded, end, article.region) or code)
     found = convert.normalise(value, low, high, unit, kind, article.region, code, changes)
     return Figures(
         None if found is None else found.value,

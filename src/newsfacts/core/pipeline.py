@@ -135,7 +135,8 @@ class _Place:
             unit_text = None if unit is None else self.text[compacted.original(unit.start) : compacted.original_end(unit.end)]
             reported = units.reported(unit, unit_text or "", compacted.text, q.start)
             comparable = normalised.figures(dating, q.value, q.low, q.high, reported, q.kind, fact.change is not None,
-                                            fact.time, fact.compared_with, compacted.text, q.start)
+                                            fact.time, fact.compared_with, compacted.text, q.start, q.end,
+                                            unit_text)
             out.append(Claim(
                 start=start + self.offset,
                 end=end + self.offset,
