@@ -220,7 +220,7 @@ def _provenance(head: str, final: bool) -> Provenance | None:
     (all of it when FINAL), read as extract() reads them from the whole
     file: from its first normalised.REGION_CHARACTERS characters, and its
     first article; None until HEAD holds as many, or all of the file."""
-    from ..core import normalize, normalised, sentences
+    from ..core import normalised, normalize, sentences
 
     if len(head) < normalised.REGION_CHARACTERS and not final:
         return None
