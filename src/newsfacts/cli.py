@@ -255,7 +255,10 @@ def extract(
                 if normalised and chosen != "table":
                     print(f"newsfacts: --normalised applies to the table only ({chosen} has every field): ignored",
                           file=sys.stderr)
-                writers.write(claims(), chosen, out, normalised=normalised)
+                if normalised:
+                    writers.write(claims(), chosen, out, normalised=True)
+                else:
+                    writers.write(claims(), chosen, out)
                 nothing_read()
     except _NothingRead:
         raise typer.Exit(1) from None

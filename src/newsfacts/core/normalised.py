@@ -77,7 +77,7 @@ class Figures(NamedTuple):
     period: str | None
 
 
-class Article:
+class Dating:
     """How the claims of one article are made comparable: its date, its
     document's region, the user's --currency for a bare 元."""
 
@@ -87,14 +87,14 @@ class Article:
         self.override = override
 
 
-def article(text: str, known: Provenance, given_date: datetime.date | None, override: str | None) -> Article:
+def dating(text: str, known: Provenance, given_date: datetime.date | None, override: str | None) -> Dating:
     """The dating of an article whose text (as written) is TEXT, in a
     document of KNOWN provenance; GIVEN_DATE is the user's, which wins."""
     date = given_date or dateline.document_date(text, known.date) or known.date
-    return Article(date, known.region, override)
+    return Dating(date, known.region, override)
 
 
-def figures(article: Article, value: Decimal | None, low: Decimal | None, high: Decimal | None,
+def figures(dating: Dating, value: Decimal | None, low: Decimal | None, high: Decimal | None,
             unit: str | None, kind: str, changes: bool, time: str | None, compared_with: str | None,
             folded: str, start: int, end: int, written_unit: str | None = None) -> Figures:
     """The comparable figures of one claim: its numbers and UNIT (as
@@ -103,18 +103,18 @@ def figures(article: Article, value: Decimal | None, low: Decimal | None, high: 
     5 °C); its TIME as written and the time a 同期 in it refers to;
     START..END, where it is in FOLDED, for a currency named before it
     (港币3.14元) or after its 元 (3亿元港币)."""
-    code = article.override
+    code = dating.override
     money = kind in _MONEY
     if money and _is_bare(unit):
-        code = ((None if _is_bare(written_unit) else _currency_of(written_unit, article.region, None))
-                or currency.currency_before(folded, start, article.region)
-                or currency.currency_after(folded, end, article.region) or code)
-    found = convert.normalise(value, low, high, unit, kind, article.region, code, changes)
+        code = ((None if _is_bare(written_unit) else _currency_of(written_unit, dating.region, None))
+                or currency.currency_before(folded, start, dating.region)
+                or currency.currency_after(folded, end, dating.region) or code)
+    found = convert.normalise(value, low, high, unit, kind, dating.region, code, changes)
     return Figures(
         None if found is None else found.value,
         None if found is None else found.low,
         None if found is None else found.high,
         None if found is None else found.unit,
-        _currency_of(unit, article.region, code) if money else None,
-        _period(time, article.date, compared_with) if time else None,
+        _currency_of(unit, dating.region, code) if money else None,
+        _period(time, dating.date, compared_with) if time else None,
     )

@@ -52,7 +52,7 @@ def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 
     claims: list[Claim] = []
     for article in found_articles:
         scope = Scope(folded, article, compacted.jumps)
-        dating = normalised.article(written(article.start, article.end), known, document_date, currency)
+        dating = normalised.dating(written(article.start, article.end), known, document_date, currency)
         for index, found in _claims_by_sentence(folded, article):
             facts = describe.sentence(folded, scope, index, found, written)
             claims += place.claims(found, facts, article.sentences[index], dating)
@@ -121,7 +121,7 @@ class _Place:
             position = text.find("\n", position + 1)
 
     def claims(self, found: list[Quantity], facts: list[Facts], sentence: Sentence,
-               dating: normalised.Article) -> list[Claim]:
+               dating: normalised.Dating) -> list[Claim]:
         compacted = self.compacted
         opens = compacted.original(sentence.start)
         written = self.text[opens : compacted.original_end(sentence.end)]
