@@ -19,7 +19,8 @@ def test_help_shows_what_extract_does() -> None:
     doc = inspect.getdoc(newsfacts.extract)
     assert doc and doc.startswith("Every quantitative claim in TEXT")
     assert list(inspect.signature(newsfacts.extract).parameters) == [
-        "text", "source", "offset", "first_line", "kinds", "min_value", "small_counts"]
+        "text", "source", "offset", "first_line", "kinds", "min_value", "small_counts", "document_date", "currency",
+        "provenance"]
     assert inspect.getdoc(newsfacts.extract_file)
 
 

@@ -216,8 +216,8 @@ HELP_SHOWN_ISSUE_17 = [
         "percent, percentage_point, money, count, weight, area, length, volume, energy, power, speed, temperature, "
         "duration, age, multiple, fraction, index_point, price, number.",
         "--fields FIELD[,FIELD...] Only these fields, in this order; repeat or separate with commas: "
-        "text, value, unit, kind, low, high, qualifier, change, measure, time, entity, source, line, start, end, "
-        "sentence.",
+        "text, value, unit, kind, low, high, qualifier, change, measure, time, entity, norm_value, norm_low, "
+        "norm_high, norm_unit, currency, period, source, line, start, end, sentence.",
         "--no-header CSV/TSV without the header row.",
         "--min-value NUMBER Only claims at least this large",
         "--encoding NAME Read the inputs in this encoding",
@@ -265,12 +265,13 @@ def test_jobs_out_of_range_is_a_usage_error_in_words() -> None:
 # lines in CR LF).
 FIELDS_ISSUE_17 = [
     (["-f", "csv", "--fields", "start,text,value", "--fields", "unit"], "start,text,value,unit\r\n2,5%,5,%\r\n"),
-    (["-f", "csv", "--no-header"], "5%,5,%,percent,,,,increase,,,,-,1,2,4,增长5%\r\n"),
+    (["-f", "csv", "--no-header"], "5%,5,%,percent,,,,increase,,,,5,,,%,,,-,1,2,4,增长5%\r\n"),
     (["-f", "tsv", "--fields", "text,kind", "--no-header"], "5%\tpercent\r\n"),
     (["-f", "jsonl", "--fields", "kind,text,kind"], '{"kind":"percent","text":"5%"}\n'),
     (["-f", "json", "--fields", "text"], '[\n {"text":"5%"}\n]\n'),
-    (["-f", "csv"], "text,value,unit,kind,low,high,qualifier,change,measure,time,entity,source,line,start,end,"
-                    "sentence\r\n5%,5,%,percent,,,,increase,,,,-,1,2,4,增长5%\r\n"),
+    (["-f", "csv"], "text,value,unit,kind,low,high,qualifier,change,measure,time,entity,norm_value,norm_low,norm_high,"
+                    "norm_unit,currency,period,source,line,start,end,sentence\r\n"
+                    "5%,5,%,percent,,,,increase,,,,5,,,%,,,-,1,2,4,增长5%\r\n"),
 ]
 
 
@@ -296,7 +297,8 @@ def test_the_default_order_is_one_order_for_every_format() -> None:
 OPTION_NOTES_ISSUE_17 = [
     (["-f", "csv", "--fields", "txt"], 2,
      "newsfacts: error: --fields: unknown field 'txt' (known: text, value, unit, kind, low, high, qualifier, change, "
-     "measure, time, entity, source, line, start, end, sentence)\n"),
+     "measure, time, entity, norm_value, norm_low, norm_high, norm_unit, currency, period, source, line, start, end, "
+     "sentence)\n"),
     (["-f", "csv", "--fields", ","], 2, "newsfacts: error: --fields: no field named (e.g. --fields text,value,unit)\n"),
     (["-f", "json", "--no-header"], 0, "newsfacts: --no-header applies to csv and tsv only, not json: ignored\n"),
     (["-f", "html", "--fields", "text"], 0,
@@ -322,9 +324,10 @@ def test_the_table_writer_is_given_the_fields(monkeypatch) -> None:
     from newsfacts.io import writers
 
     given = []
-    monkeypatch.setattr(writers, "_write_table", lambda claims, out, **options: given.append(options) or 0)
+    monkeypatch.setattr(writers, "_write_table", lambda claims, out, fields, normalised: given.append(
+        {"fields": fields, "normalised": normalised}) or 0)
     writers.write([], "table", io.StringIO(), fields=("text", "value"))
-    assert given == [{"fields": ("text", "value")}]
+    assert given == [{"fields": ("text", "value"), "normalised": False}]
 
 
 # Item 12: summary's table names each input by its path below the folder
@@ -659,6 +662,8 @@ def test_to_dataframe_has_numeric_and_category_columns() -> None:
         "start": "int64", "end": "int64", "text": "string", "value": "float64", "low": "float64", "high": "float64",
         "unit": "string", "kind": "category", "qualifier": "category", "change": "category", "measure": "string",
         "time": "string", "entity": "string", "source": "string", "line": "int64", "sentence": "string",
+        "norm_value": "float64", "norm_low": "float64", "norm_high": "float64", "norm_unit": "string",
+        "currency": "string", "period": "string",
     }
     assert frame["text"].tolist() == ["830万人次", "9亿元", "36家", "三个", "5%", "3至5年"]
     assert frame["value"].tolist()[:5] == [8300000.0, 900000000.0, 36.0, 3.0, 5.0]

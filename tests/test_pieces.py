@@ -42,7 +42,8 @@ def read_in_pieces(path: Path) -> tuple[list[bytes], int]:
     claims = []
     pieces = list(sources.pieces(str(path)))
     for piece in pieces:
-        claims += extract(piece.text, source=piece.name, offset=piece.offset, first_line=piece.first_line)
+        claims += extract(piece.text, source=piece.name, offset=piece.offset, first_line=piece.first_line,
+                          provenance=piece.provenance)
     return records(claims), len(pieces)
 
 
@@ -77,5 +78,6 @@ def test_the_same_claims_wherever_the_pieces_are_cut(tmp_path_factory, piece: in
         patch.setattr(sources, "_READ_BYTES", read)
         claims = []
         for document in sources.pieces(str(path)):
-            claims += extract(document.text, source="pages.txt", offset=document.offset, first_line=document.first_line)
+            claims += extract(document.text, source="pages.txt", offset=document.offset, first_line=document.first_line,
+                              provenance=document.provenance)
     assert tuple(records(claims)) == whole

@@ -66,6 +66,16 @@ class Claim:
     measure: str | None = None
     time: str | None = None
     entity: str | None = None
+    # The figure made comparable (core/normalised.py): the value in the
+    # canonical unit of its kind (5亩 -> 3333.3… m²), the ISO 4217 code of
+    # its currency, and its time as an ISO 8601 date or interval (去年 in a
+    # text of 2024 -> 2023); None where not known, never guessed.
+    norm_value: Decimal | None = None
+    norm_low: Decimal | None = None
+    norm_high: Decimal | None = None
+    norm_unit: str | None = None
+    currency: str | None = None
+    period: str | None = None
     source: str = "-"
     line: int = 0
     sentence: str = ""
@@ -85,6 +95,12 @@ class Claim:
             "measure": self.measure,
             "time": self.time,
             "entity": self.entity,
+            "norm_value": None if self.norm_value is None else number_to_plain(self.norm_value),
+            "norm_low": None if self.norm_low is None else number_to_plain(self.norm_low),
+            "norm_high": None if self.norm_high is None else number_to_plain(self.norm_high),
+            "norm_unit": self.norm_unit,
+            "currency": self.currency,
+            "period": self.period,
             "source": self.source,
             "line": self.line,
             "start": self.start,
@@ -99,6 +115,7 @@ class Claim:
 # positional construction (Claim(0, 4, "90亿元", ...)) depends.
 FIELDS: tuple[str, ...] = (
     "text", "value", "unit", "kind", "low", "high", "qualifier", "change", "measure", "time", "entity",
+    "norm_value", "norm_low", "norm_high", "norm_unit", "currency", "period",
     "source", "line", "start", "end", "sentence",
 )
 

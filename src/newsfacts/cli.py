@@ -10,10 +10,11 @@ import gc
 import os
 import signal
 import sys
-from decimal import Decimal
+from datetime import date as date_type
+from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import Path
-from typing import IO, ContextManager, Iterator, Optional
+from typing import IO, ContextManager, Iterator, NamedTuple, Optional
 
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
@@ -162,6 +163,21 @@ def _listed(names, conjunction: str = "or") -> str:
     return ", ".join(names[:-1]) + f" {conjunction} " + names[-1] if len(names) > 1 else names[0]
 
 
+_DATE = typer.Option(
+    None, "--date", metavar="YYYY-MM-DD",
+    help="The inputs' date, that 去年, 1-4月 and 昨日 are resolved against (period); "
+    "else each text's own dateline or date line, if it has one.",
+)
+_DATE_FIELD = typer.Option(
+    None, "--date-field", metavar="FIELD",
+    help="With --jsonl-field: each record's date is in this field (2024-03-09); records without one get --date.",
+)
+_CURRENCY = typer.Option(
+    None, "--currency", metavar="CODE",
+    help="A bare 元 is this currency (an ISO 4217 code such as HKD), whatever the region the text shows.",
+)
+
+
 _EXTRACT_EXAMPLES = """Examples:
 
     newsfacts extract article.txt
@@ -217,6 +233,24 @@ def extract(
         "(NAME.parquet) or JSON Lines shards (a folder). Needs the dask extra.",
     ),
     overwrite: bool = typer.Option(False, "--overwrite", help="With --dask: replace the dataset -o names if it exists."),
+    date: Optional[str] = _DATE,
+    date_field: Optional[str] = _DATE_FIELD,
+    currency: Optional[str] = _CURRENCY,
+    in_currency: Optional[list[str]] = typer.Option(
+        None, "--in-currency", metavar="CODE[,CODE...]",
+        help="Only claims in these currencies (their currency field); repeat or separate with commas.",
+    ),
+    period_from: Optional[str] = typer.Option(
+        None, "--period-from", metavar="PERIOD",
+        help="Only claims whose period reaches this one (YYYY, YYYY-MM or YYYY-MM-DD) or later; "
+        "claims without a period are left out.",
+    ),
+    period_to: Optional[str] = typer.Option(
+        None, "--period-to", metavar="PERIOD", help="Only claims whose period starts by the end of this one.",
+    ),
+    normalised: bool = typer.Option(
+        False, "--normalised", "-n", help="Table: show the normalised value and unit, currency and period too.",
+    ),
 ) -> None:
     """Print every quantitative claim in FILES."""
     from .io import select, writers
@@ -225,10 +259,13 @@ def extract(
     _check_corpus_options(jsonl_field, id_field)
     selection = select.Selection(_kinds(kind), _decimal(min_value), not no_small_counts)
     chosen_fields = _fields(fields)
+    selection = _with_figures(selection, in_currency, period_from, period_to)
+    given = _given(date, date_field, currency, jsonl_field)
     _check_encoding(encoding)
     if dask is not None:
         _check_dask_options(fmt, excel, jobs, chosen_fields is not None, no_header)
-        _run_on_dask(files, _output_path(output, dask=True), dask, encoding, jsonl_field, id_field, selection, overwrite)
+        _run_on_dask(files, _output_path(output, dask=True), dask, encoding, jsonl_field, id_field, selection, overwrite,
+                     given)
         return
     if overwrite:
         _usage("--overwrite applies with --dask only (-o replaces its file anyway)")
@@ -245,7 +282,7 @@ def extract(
 
     def documents() -> Iterator:
         nonlocal failed, read_any
-        for item, found in _documents(files, encoding, jsonl_field, id_field, quiet or on_screen, jobs):
+        for item, found in _documents(files, encoding, jsonl_field, id_field, quiet or on_screen, jobs, given):
             failed |= item is None
             read_any |= item is not None
             yield item, select.select(found, selection)
@@ -283,7 +320,10 @@ def extract(
             with opened as out:
                 if excel and chosen in HEADER_FORMATS:
                     out.write("\ufeff")
-                writers.write(claims(), chosen, out, fields=chosen_fields, header=not no_header)
+                if normalised and chosen != "table":
+                    print(f"newsfacts: --normalised applies to the table only ({chosen} has every field): ignored",
+                          file=sys.stderr)
+                writers.write(claims(), chosen, out, fields=chosen_fields, header=not no_header, normalised=normalised)
                 nothing_read()
     except _NothingRead:
         raise typer.Exit(1) from None
@@ -318,19 +358,27 @@ def summary(
     id_field: Optional[str] = _ID_FIELD,
     quiet: bool = _QUIET,
     jobs: int = _JOBS,
+    date: Optional[str] = _DATE,
+    date_field: Optional[str] = _DATE_FIELD,
+    currency: Optional[str] = _CURRENCY,
+    sums: bool = typer.Option(
+        False, "--sum", help="Also sum the normalised values (norm_value) by kind, unit and period, "
+        "for the kinds whose figures add up (money, count, weight, area, …).",
+    ),
 ) -> None:
     """Count the claims in FILES per kind and per input, and show the largest figures."""
     from .io.summary import Summary
 
     files = _check_files(files)
     _check_corpus_options(jsonl_field, id_field)
+    given = _given(date, date_field, currency, jsonl_field)
     output = _output_path(output)
     jobs = _capped(jobs)
     chosen = _chosen(fmt, output, "table", SUMMARY_FORMATS)
     opened = _opened(output, files, "*.txt" if jsonl_field is None else "*.jsonl", binary=chosen == "xlsx")
-    result = Summary(folder=_folder_of(files) if jsonl_field is None else "")
+    result = Summary(folder=_folder_of(files) if jsonl_field is None else "", sums=sums)
     failed = False
-    for item, batch in _documents(files, encoding, jsonl_field, id_field, quiet, jobs):
+    for item, batch in _documents(files, encoding, jsonl_field, id_field, quiet, jobs, given):
         failed |= item is None
         result.add_all(batch)
     with opened as out:
@@ -370,16 +418,18 @@ def _chosen(fmt: Enum | None, output: str | None, default: str, choices: tuple[s
 
 
 def _documents(files: list[str], encoding: str | None, jsonl_field: str | None, id_field: str | None,
-               quiet: bool, jobs: int = 1) -> Iterator[tuple[object, list]]:
+               quiet: bool, jobs: int = 1, given: _Given | None = None) -> Iterator[tuple[object, list]]:
     """(document, its claims) per document; an unreadable one is reported
     on standard error as one line and yields (None, []), an empty one
     (_EMPTY, []): it is read, and has nothing in it."""
     from .io import parallel, sources
     from .io.writers import printable
 
-    corpus = sources.Corpus(jsonl_field, id_field) if jsonl_field else None
+    given = given or _Given()
+    corpus = sources.Corpus(jsonl_field, id_field, given.date_field) if jsonl_field else None
     with _Progress(files, corpus is not None, quiet) as progress:
-        documents = _loading_jieba_first(sources.documents(files, encoding, corpus))
+        documents = _loading_jieba_first(sources.documents(files, encoding, corpus, date=given.date,
+                                                           currency=given.currency))
         for item, found in parallel.extract_all(documents, jobs):
             if isinstance(item, sources.InputError):
                 progress.say(f"newsfacts: {printable(str(item))}")
@@ -387,6 +437,8 @@ def _documents(files: list[str], encoding: str | None, jsonl_field: str | None, 
             else:
                 if item.note:  # newsfacts: a.txt: read as big5, a guess for so short a text; ...
                     progress.say(f"newsfacts: {printable(item.name)}: {item.note}")
+                if item.warning:
+                    progress.say(f"newsfacts: {printable(item.warning)}")
                 progress.advance(item.size)
                 yield item, found
 
@@ -492,7 +544,8 @@ def _bytes_read_column():
     return BytesRead()
 
 
-def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, selection, overwrite=False) -> None:
+def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, selection, overwrite=False,
+                 given=None) -> None:
     from .io import sources
     from .io.writers import printable
 
@@ -501,9 +554,10 @@ def _run_on_dask(files, output, scheduler, encoding, jsonl_field, id_field, sele
     try:
         from .io import dask as on_dask
 
-        corpus = sources.Corpus(jsonl_field, id_field) if jsonl_field else None
+        given = given or _Given()
+        corpus = sources.Corpus(jsonl_field, id_field, given.date_field) if jsonl_field else None
         lines, failed = on_dask.run(files, str(output), scheduler, encoding=encoding, corpus=corpus,
-                                    selection=selection, overwrite=overwrite)
+                                    selection=selection, overwrite=overwrite, date=given.date, currency=given.currency)
     except ImportError as error:
         print(f"newsfacts: --dask needs the dask extra (pip install 'newsfacts[dask]'): {error}", file=sys.stderr)
         raise typer.Exit(2) from None
@@ -614,6 +668,71 @@ def _fields(given: list[str] | None) -> tuple[str, ...] | None:
     if not names:
         _usage("--fields: no field named (e.g. --fields text,value,unit)")
     return tuple(dict.fromkeys(names))
+
+
+class _Given(NamedTuple):
+    """What the user says of the inputs: their date, the field of a record's, the currency of a bare 元."""
+
+    date: Optional[date_type] = None
+    date_field: Optional[str] = None
+    currency: Optional[str] = None
+
+
+def _given(date: str | None, date_field: str | None, currency: str | None, jsonl_field: str | None) -> _Given:
+    """--date, --date-field and --currency, checked."""
+    if date_field is not None and not jsonl_field:
+        _usage("--date-field needs --jsonl-field")
+    day = None
+    if date is not None:
+        from .core.dateline import date_from_user
+
+        try:
+            day = date_from_user(date)
+        except ValueError as error:
+            _usage(f"--date: {error}")
+    code = None
+    if currency is not None:
+        from .io.select import parse_currencies
+
+        try:
+            codes = parse_currencies(currency)
+        except ValueError as error:
+            _usage(f"--currency: {error}")
+        if len(codes) != 1 or "," in currency:
+            _usage(f"--currency: give one code, such as HKD, not {currency!r}")
+        (code,) = codes
+    return _Given(day, date_field, code)
+
+
+def _with_figures(selection, in_currency: list[str] | None, period_from: str | None, period_to: str | None):
+    """SELECTION with --in-currency, --period-from and --period-to."""
+    from .io.select import parse_currencies, period_days
+
+    currencies = None
+    if in_currency is not None:
+        try:
+            currencies = parse_currencies(",".join(in_currency))
+        except ValueError as error:
+            _usage(f"--in-currency: {error}")
+        if not currencies:
+            _usage("--in-currency: no currency named (e.g. --in-currency HKD,USD)")
+    first = last = None
+    for name, given in (("--period-from", period_from), ("--period-to", period_to)):
+        if given is None:
+            continue
+        if "/" in given:
+            _usage(f"{name}: give one period, such as 2024-03, not an interval {given!r}")
+        try:
+            days = period_days(given)
+        except ValueError as error:
+            _usage(f"{name}: {error}")
+        if name == "--period-from":
+            first = days[0]
+        else:
+            last = days[1]
+    if first is not None and last is not None and first > last:
+        _usage(f"--period-from {period_from} is after --period-to {period_to}")
+    return selection._replace(currencies=currencies, period_from=first, period_to=last)
 
 
 def _decimal(text: str | None) -> Decimal | None:

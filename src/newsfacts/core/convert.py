@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Context, Decimal
+from decimal import MAX_PREC, ROUND_HALF_EVEN, Context, Decimal
 from fractions import Fraction
 from typing import Final
 
@@ -39,6 +39,9 @@ from .normalize import fold
 # Significant digits of a result whose decimal expansion does not end (5亩).
 PRECISION: Final = 28
 _CONTEXT: Final = Context(prec=PRECISION, rounding=ROUND_HALF_EVEN)
+# Products of a number and a factor whose decimal expansion ends (0.45359237)
+# are exact in Decimal given the digits: no rounding at all.
+_EXACT: Final = Context(prec=MAX_PREC)
 
 _ANY_UNIT: Final = "*"  # conversions.tsv: any unit of the kind
 _ANY_REGION: Final = "-"
@@ -71,6 +74,25 @@ class _Conversion:
         self.canonical = canonical
         self.factor = factor
         self.offset = offset
+        # The factor as a Decimal where that is exact (1, 1000, 0.5; not
+        # 10000/15): most claims then convert by one Decimal product, not
+        # through fractions.Fraction, which costs ten times as much.
+        self.decimal_factor = _exact_decimal(factor) if not offset else None
+
+
+def _exact_decimal(exact: Fraction) -> Decimal | None:
+    """EXACT as a Decimal if its decimal expansion ends, else None (read
+    when the table is, before to_decimal is defined)."""
+    rest, places = exact.denominator, 0
+    while rest % 10 == 0:
+        rest //= 10
+        places += 1
+    while rest % 2 == 0 or rest % 5 == 0:
+        rest //= 2 if rest % 2 == 0 else 5
+        places += 1
+    if rest != 1:
+        return None
+    return Decimal(f"{exact.numerator * 10**places // exact.denominator}E-{places}")
 
 
 def _table() -> dict[tuple[str, str, str], _Conversion]:
@@ -124,10 +146,19 @@ def normalise(value: Decimal | None, low: Decimal | None, high: Decimal | None, 
     >>> normalise(Decimal("7"), None, None, "大", "count").unit, normalise(Decimal("3"), None, None, None, "number")
     ('count', None)
     """
-    conversion = _conversion(unit or "", kind, region, currency_code)
+    key = (unit or "", kind, region, currency_code)
+    if key in _KNOWN:
+        conversion = _KNOWN[key]
+    else:
+        conversion = _conversion(unit or "", kind, region, currency_code)
+        if len(_KNOWN) >= _MOST_KNOWN:
+            _KNOWN.clear()
+        _KNOWN[key] = conversion
     if conversion is None:
         return None
     offset = Fraction(0) if difference else conversion.offset
+    if conversion.decimal_factor is not None:
+        return _by_decimal(value, low, high, conversion.decimal_factor, conversion.canonical)
     if value is not None:
         converted = _convert(value, conversion.factor, offset)
         return None if converted is None else Normalised(converted, None, None, conversion.canonical)
@@ -138,6 +169,42 @@ def normalise(value: Decimal | None, low: Decimal | None, high: Decimal | None, 
     if low_converted is None or high_converted is None:
         return None
     return Normalised(None, low_converted, high_converted, conversion.canonical)
+
+
+# The conversions looked up so far, by unit as written, kind, region and
+# currency: claims repeat a few dozen units, and each lookup folds the unit
+# and tries several rows. Bounded, for a corpus of strange units.
+_KNOWN: dict[tuple[str, str, str | None, str | None], _Conversion | None] = {}
+_MOST_KNOWN: Final = 4096
+
+
+def _by_decimal(value: Decimal | None, low: Decimal | None, high: Decimal | None, factor: Decimal,
+                canonical: str) -> Normalised | None:
+    """normalise() for a factor that is an exact Decimal and no offset."""
+    if value is not None:
+        converted = _times(value, factor)
+        return None if converted is None else Normalised(converted, None, None, canonical)
+    if low is None or high is None:
+        return None
+    low_converted, high_converted = _times(low, factor), _times(high, factor)
+    if low_converted is None or high_converted is None:
+        return None
+    return Normalised(None, low_converted, high_converted, canonical)
+
+
+def _times(number: Decimal, factor: Decimal) -> Decimal | None:
+    """NUMBER × FACTOR exactly, written as to_decimal writes it (no trailing
+    zeros, no exponent for a whole number).
+
+    >>> _times(Decimal("4745.61E8"), Decimal(1)), _times(Decimal("2.50"), Decimal("0.5"))
+    (Decimal('474561000000'), Decimal('1.25'))
+    """
+    if not number.is_finite():
+        return None
+    product = number if factor == 1 else _EXACT.multiply(number, factor)
+    if product == product.to_integral_value():
+        return Decimal(int(product))
+    return product.normalize(_EXACT)
 
 
 def _conversion(unit: str, kind: str, region: str | None, currency_code: str | None) -> _Conversion | None:

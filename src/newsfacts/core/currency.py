@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from fractions import Fraction
 from functools import cache
 from importlib import resources
@@ -61,6 +62,15 @@ _NAMES: Final = _names()
 # US$ or us$, RMB or rmb; a sign of one letter keeps its case (RM, R$).
 _CASELESS: Final = {name.lower(): found for name, found in _NAMES.items() if name.isascii() and len(name) > 2}
 _CODES: Final = frozenset(code for code, _factor in _NAMES.values() if _ISO_CODE.fullmatch(code))
+
+
+def is_code(code: str) -> bool:
+    """Whether CODE is the ISO 4217 code of a currency of currencies.tsv.
+
+    >>> is_code("HKD"), is_code("HDK"), is_code("hkd")
+    (True, False, False)
+    """
+    return code in _CODES
 
 
 def local_currency(region: str | None) -> str:
@@ -137,6 +147,58 @@ def currency_of_prefix(prefix: str, region: str | None = None) -> str | None:
     return currency_of(prefix.strip(), region)
 
 
+def is_bare(unit: str | None) -> bool:
+    """Whether UNIT (a price's: its numerator) names no currency of its own:
+    元, 块, 角 are the document's currency, whichever that is.
+
+    >>> is_bare("元"), is_bare("万元/平方米"[1:]), is_bare("美元"), is_bare("US$"), is_bare(None)
+    (True, True, False, False, False)
+    """
+    if not unit:
+        return False
+    name = unicodedata.normalize("NFKC", "".join(fold(unit).split()))
+    found = _NAMES.get(name) or _CASELESS.get(name.lower())
+    if found is None and "/" in name:
+        return is_bare(name.partition("/")[0])
+    return found is not None and found[0] == LOCAL
+
+
+# 港币3.14元, 人民币约3亿元, RMB 300元: a name of word_lists.tsv (the
+# common currencies: 福林 and 兰特 end personal names as often) right before
+# the number, or a qualifier before it, a space at most between them.
+_NAMES_AROUND: Final = lexicon.alternation(lexicon.word_list("currency_names_before"))
+_NAME_BEFORE: Final = re.compile("(?:" + _NAMES_AROUND + r")[ \u3000]?(?:约|近|逾|超过|超|达|共)?\Z")
+_LONGEST_PREFIX: Final = 12
+# 120元人民币, 3亿元港币: the name right after a bare 元.
+_NAME_AFTER: Final = re.compile(_NAMES_AROUND)
+
+
+def currency_before(folded: str, position: int, region: str | None = None) -> str | None:
+    """The ISO 4217 code of a currency named right before POSITION in
+    FOLDED (the start of a money claim's number), or None.
+
+    >>> currency_before("售价港币3.14元", 4), currency_before("人民币约3亿元", 4), currency_before("收入3亿元", 2)
+    ('HKD', 'CNY', None)
+    """
+    window = folded[max(0, position - _LONGEST_PREFIX) : position]
+    match = _NAME_BEFORE.search(window)
+    if match is None:
+        return None
+    name = match.group().rstrip(" \u3000约近逾超过达共")
+    return currency_of_prefix(name, region)
+
+
+def currency_after(folded: str, position: int, region: str | None = None) -> str | None:
+    """The ISO 4217 code of a currency named right at POSITION in FOLDED
+    (the end of a money claim whose unit is a bare 元), or None.
+
+    >>> currency_after("每公斤120元人民币的春茶", 7), currency_after("收入3亿元，人民币", 5)
+    ('CNY', None)
+    """
+    match = _NAME_AFTER.match(folded, position)
+    return None if match is None else currency_of_prefix(match.group(), region)
+
+
 # --- where the document was written -------------------------------------
 
 MAINLAND: Final = "CN"  # a dateline or conversion of the mainland's; region_of gives None for it
@@ -180,26 +242,30 @@ _VIEWPOINT: Final = 2  # ... and for a word of the region's writers
 _OUTSIDE: Final = "outside"
 
 
-def region_of(text: str) -> str | None:
+def region_of(text: str, folded: str | None = None) -> str | None:
     """HK, TW or MO where TEXT shows it was written in Hong Kong, Taiwan or
     Macao; None for a mainland text or one that does not say (see the
-    module's docstring for the signals and how they are weighed).
+    module's docstring for the signals and how they are weighed). FOLDED
+    is fold(TEXT), where the caller has it already.
 
     >>> region_of("本港失業率3.1%，港府稱…"), region_of("台北市民平均每天上網3小時，行政院表示…")
     ('HK', 'TW')
     >>> region_of("全县GDP增长5%，香港客商投资2亿元"), region_of("")
     (None, None)
     """
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     publisher = _publishers(folded)
     if publisher:
         leader = _leader(publisher)
         if leader is not None:
             return None if leader == MAINLAND else leader
+    words = set(_SIGNAL_WORDS.findall(folded))
+    if not words and _TAIWAN_SHORT.search(folded) is None and _ROC_YEAR.search(folded) is None:
+        return None  # most mainland texts: nothing to weigh, and the script need not be counted
     traditional = is_traditional(text)
     scores: dict[str, int] = {}
     outside = 0
-    for word in set(_SIGNAL_WORDS.findall(folded)):
+    for word in words:
         for region, tier in _SIGNALS[word]:
             if tier == "viewpoint" and not traditional:
                 continue  # 内地 is inland to a mainland writer, 本港 this port
@@ -253,12 +319,10 @@ def is_traditional(text: str) -> bool:
     (True, False, False)
     """
     traditional_only, simplified_only = _script_characters()
-    traditional = simplified = 0
-    for ch in text:
-        if ch in traditional_only:
-            traditional += 1
-        elif ch in simplified_only:
-            simplified += 1
+    # Counted per distinct character: a text has a few thousand of them.
+    counts = Counter(text)
+    traditional = sum(count for ch, count in counts.items() if ch in traditional_only)
+    simplified = sum(count for ch, count in counts.items() if ch in simplified_only)
     return traditional > simplified
 
 

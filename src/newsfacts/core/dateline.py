@@ -88,17 +88,26 @@ _FILLER = regex.compile(
     regex.VERBOSE)
 # The name of the paper or site a date line may carry: 人民日报, 新华网.
 _PUBLISHER = regex.compile(r"(?:[\p{Han}A-Za-z]{1,10}?(?:报|网|社|台|刊|客户端|新闻|频道|在线)){0,2}")
-_SENTENCE_MARKS = frozenset("，。！？；,!?;")
+_search_sentence_mark = regex.compile("[，。！？；,!?;]").search
+# What a dateline ends with, as written (電, 訊) or folded.
+_search_dateline_end = regex.compile("[电電讯訊]").search
 _WEEKDAYS = "一二三四五六日"
 
 
-def document_date(text: str) -> datetime.date | None:
-    """The date TEXT carries in its dateline or date line, or None."""
-    head = _lines(text[:_HEAD_CHARACTERS])
+def document_date(text: str, page_date: datetime.date | None = None) -> datetime.date | None:
+    """The date TEXT carries in its dateline or date line, or None.
+    PAGE_DATE stands for a date line TEXT lacks: the date of the page an
+    article was on, which a dateline without its year takes its year from.
+
+    >>> document_date("本报北京3月9日电 昨日…", page_date=datetime.date(2021, 3, 10))
+    datetime.date(2021, 3, 9)
+    """
+    head = _lines(text[:_HEAD_CHARACTERS], _DATELINE_LINES)
     dateline = _dateline(head[:_DATELINE_LINES])
     page = _page_date(head[:_DATE_LINES])
     if page is None and len(text) > 0:
-        page = _page_date(_lines(text[-_FOOT_CHARACTERS:])[-_SOURCE_LINES:])
+        page = _page_date(_lines(text[-_FOOT_CHARACTERS:], _SOURCE_LINES, from_end=True))
+    page = page or page_date
     if dateline is None:
         return page
     year, month, day = dateline
@@ -107,6 +116,16 @@ def document_date(text: str) -> datetime.date | None:
     if page is None:
         return None  # 本报北京12月31日讯, and no page date to take the year from
     return _latest_before(page, month, day)
+
+
+def page_date(text: str) -> datetime.date | None:
+    """The date of a date line among the first lines of TEXT; a dateline
+    (本报北京3月9日电) is left out, for it dates its own article only.
+
+    >>> page_date("2021年3月10日\\n\\n标题\\n\\n新华社北京2022年1月5日电 …")
+    datetime.date(2021, 3, 10)
+    """
+    return _page_date(_lines(text[:_HEAD_CHARACTERS], _DATE_LINES))
 
 
 def date_from_user(value: str) -> datetime.date:
@@ -137,14 +156,55 @@ def date_from_user(value: str) -> datetime.date:
 _USER_DATE = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
-def _lines(text: str) -> list[str]:
-    """The lines of TEXT that hold anything, folded and stripped."""
-    return [line for line in (fold(raw).strip() for raw in text.splitlines()) if line]
+def date_in_field(value: object) -> datetime.date | None:
+    """The date a JSON Lines record's date field (--date-field) holds:
+    YYYY-MM-DD, with a time after it or not, or a date as a date line
+    writes it; None for anything else, never a guess.
+
+    >>> date_in_field("2024-03-09T10:00:00+08:00"), date_in_field("2024年3月9日"), date_in_field("2024/3/9")
+    (datetime.date(2024, 3, 9), datetime.date(2024, 3, 9), datetime.date(2024, 3, 9))
+    >>> date_in_field("昨天"), date_in_field(20240309), date_in_field("2024-02-30")
+    (None, None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    written = fold(value).strip()
+    stamp = _FIELD_STAMP.fullmatch(written)
+    if stamp is not None:
+        return _date(int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
+    match = _search_date(written)
+    if match is None or match.start() != 0 or match.end() != len(written):
+        return None
+    return _matched_date(match)
+
+
+# 2024-03-09T10:00:00+08:00, 2024-03-09 10:00: a date and the time of day.
+_FIELD_STAMP = regex.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def _lines(text: str, count: int, from_end: bool = False) -> list[str]:
+    """The first COUNT lines of TEXT that hold anything (the last, FROM_END),
+    stripped, in reading order; not folded yet (fold keeps white space
+    white and marks marks): this runs for every article, and a line is
+    folded only once it may hold a date."""
+    raw = text.splitlines()
+    found: list[str] = []
+    for line in reversed(raw) if from_end else raw:
+        line = line.strip()
+        if line:
+            found.append(line)
+            if len(found) == count:
+                break
+    return found[::-1] if from_end else found
 
 
 def _dateline(lines: list[str]) -> tuple[int, int, int] | None:
     """The first dateline's year, month and day (0 for one not written)."""
     for line in lines:
+        if _search_dateline_end(line) is None:
+            continue  # no 电 or 讯: no dateline
+        line = fold(line)
         match = _search_dateline(line)
         if match is None:
             match = _search_bracketed_dateline(line)
@@ -163,8 +223,9 @@ def _dateline(lines: list[str]) -> tuple[int, int, int] | None:
 def _page_date(lines: list[str]) -> datetime.date | None:
     """The date of the first date line of LINES."""
     for line in lines:
-        if any(ch in _SENTENCE_MARKS for ch in line):
+        if _search_sentence_mark(line):
             continue  # 2021年12月6日下午，潇潇来到……: a sentence, not a date line
+        line = fold(line)
         match = _search_date(line)
         if match is None:
             continue

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+import datetime
 import logging
 from typing import Callable, Iterator
 
 import re
 
-from . import filters, kinds, normalize, quantities, sentences, units
+from . import filters, kinds, normalised, normalize, quantities, sentences, units
 from .context import describe
 from .context.describe import Facts
 from .context.scope import Scope
+from .normalised import Provenance
 from .normalize import Compacted
 from .quantities import Quantity
 from .sentences import Article, Sentence
@@ -26,27 +28,44 @@ LONGEST_SENTENCE = 500
 _CUT = "…"
 
 
-def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 1) -> list[Claim]:
+def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 1,
+            document_date: datetime.date | None = None, currency: str | None = None,
+            provenance: Provenance | None = None) -> list[Claim]:
     """Every quantitative claim in TEXT, in reading order.
 
     TEXT may be a piece of a larger document that starts OFFSET characters
     and FIRST_LINE lines into it (at an article's start); claims then point
-    into the whole.
+    into the whole, and PROVENANCE is the whole document's (else read from
+    TEXT). DOCUMENT_DATE, when given, is the date periods are resolved
+    against; CURRENCY (an ISO code) what a bare 元 is.
 
     >>> [(c.text, c.value, c.unit) for c in extract("攸县卫生厕所普及率达93.59%。")]
     [('93.59%', Decimal('93.59'), '%')]
     """
-    compacted = normalize.compact(normalize.fold(text))
+    folded_text = normalize.fold(text)
+    compacted = normalize.compact(folded_text)
     folded = compacted.text
     written = _original(text, compacted)
     place = _Place(text, source, offset, first_line, compacted)
+    found_articles = sentences.articles(folded)
+    known = provenance or _provenance(text, found_articles, compacted, folded_text)
     claims: list[Claim] = []
-    for article in sentences.articles(folded):
+    for article in found_articles:
         scope = Scope(folded, article, compacted.jumps)
+        dating = normalised.dating(written(article.start, article.end), known, document_date, currency)
         for index, found in _claims_by_sentence(folded, article):
             facts = describe.sentence(folded, scope, index, found, written)
-            claims += place.claims(found, facts, article.sentences[index])
+            claims += place.claims(found, facts, article.sentences[index], dating)
     return claims
+
+
+def _provenance(text: str, articles: list[Article], compacted: Compacted, folded_text: str) -> Provenance:
+    """The date and region of TEXT, a whole document, as sources.py reads
+    them from the start of a large file: from its first article."""
+    first_end = compacted.original(articles[0].end) if len(articles) > 1 else len(text)
+    # fold(text) cut short may differ from fold of the text cut short at the cut (伍 beside a digit).
+    whole = len(text) <= normalised.REGION_CHARACTERS
+    return normalised.provenance(text, first_end, folded_text if whole else None)
 
 
 def _claims_by_sentence(folded: str, article: Article) -> Iterator[tuple[int, list[Quantity]]]:
@@ -101,7 +120,8 @@ class _Place:
             self.line_starts.append(position + 1)
             position = text.find("\n", position + 1)
 
-    def claims(self, found: list[Quantity], facts: list[Facts], sentence: Sentence) -> list[Claim]:
+    def claims(self, found: list[Quantity], facts: list[Facts], sentence: Sentence,
+               dating: normalised.Dating) -> list[Claim]:
         compacted = self.compacted
         opens = compacted.original(sentence.start)
         written = self.text[opens : compacted.original_end(sentence.end)]
@@ -113,6 +133,10 @@ class _Place:
                 sentence_text = _one_line(_window(written, start - opens, end - opens))
             unit = q.unit
             unit_text = None if unit is None else self.text[compacted.original(unit.start) : compacted.original_end(unit.end)]
+            reported = units.reported(unit, unit_text or "", compacted.text, q.start)
+            comparable = normalised.figures(dating, q.value, q.low, q.high, reported, q.kind, fact.change is not None,
+                                            fact.time, fact.compared_with, compacted.text, q.start, q.end,
+                                            unit_text)
             out.append(Claim(
                 start=start + self.offset,
                 end=end + self.offset,
@@ -120,13 +144,19 @@ class _Place:
                 value=q.value,
                 low=q.low,
                 high=q.high,
-                unit=units.reported(unit, unit_text or "", compacted.text, q.start),
+                unit=reported,
                 kind=q.kind,
                 qualifier=fact.qualifier,
                 change=fact.change,
                 measure=fact.measure,
                 time=fact.time,
                 entity=fact.entity,
+                norm_value=comparable.norm_value,
+                norm_low=comparable.norm_low,
+                norm_high=comparable.norm_high,
+                norm_unit=comparable.norm_unit,
+                currency=comparable.currency,
+                period=comparable.period,
                 source=self.source,
                 line=bisect_right(self.line_starts, start) + self.first_line - 1,
                 sentence=sentence_text,

@@ -36,13 +36,15 @@ from ..core.pipeline import extract
 from .select import Selection
 
 if TYPE_CHECKING:
+    import datetime
+
     import dask.bag
     import dask.dataframe
 
 # value/low/high as float64: to_dict gives int or float, Parquet and pandas
 # want one type, and float64 is exact for integers up to 2**53 (9千万亿).
 # The claim's own `text` keeps the figure as written.
-_FLOATS = ("value", "low", "high")
+_FLOATS = ("value", "low", "high", "norm_value", "norm_low", "norm_high")
 _INTS = ("start", "end", "line")
 _LOCAL_SCHEDULERS = ("threads", "processes", "synchronous", "sync", "single-threaded")
 _JIEBA = threading.Lock()
@@ -77,13 +79,15 @@ def extract_bag(bag: dask.bag.Bag, text_field: str | None = None, id_field: str 
 
 def extract_files(paths: Iterable[str], *, encoding: str | None = None, corpus: sources.Corpus | None = None,
                   selection: Selection | None = None, errors: str = "raise",
-                  npartitions: int | None = None) -> dask.bag.Bag:
+                  npartitions: int | None = None, date: datetime.date | None = None,
+                  currency: str | None = None) -> dask.bag.Bag:
     """A bag of the claim dicts of text files (or, with CORPUS, JSON Lines
     corpora), read as the command line reads them: folders expanded to
     their *.txt (*.jsonl) files, each file read by one task.
 
     The workers must see the files at the same paths. NPARTITIONS defaults
-    to one per file, up to 1000. ERRORS as for extract_bag.
+    to one per file, up to 1000. ERRORS as for extract_bag. DATE and
+    CURRENCY as --date and --currency give them.
     """
     import dask.bag as db
 
@@ -94,7 +98,7 @@ def extract_files(paths: Iterable[str], *, encoding: str | None = None, corpus: 
     if "-" in names:
         raise ValueError("standard input (-) cannot be read by Dask workers")
     bag = db.from_sequence(names, npartitions=npartitions or min(len(names), 1000))
-    return bag.map_partitions(_files_partition, encoding, corpus, selection, errors)
+    return bag.map_partitions(_files_partition, encoding, corpus, selection, errors, date, currency)
 
 
 def meta():
@@ -338,11 +342,11 @@ def _records_partition(records, numbers, corpus, selection, errors) -> list[dict
     return out
 
 
-def _files_partition(names, encoding, corpus, selection, errors) -> list[dict]:
+def _files_partition(names, encoding, corpus, selection, errors, date=None, currency=None) -> list[dict]:
     _load_jieba()
     out: list[dict] = []
     for name in names:
-        for item in sources.documents([name], encoding, corpus):
+        for item in sources.documents([name], encoding, corpus, date=date, currency=currency):
             out.extend(_claims(item, selection, errors))
     return out
 
@@ -357,7 +361,8 @@ def _claims(item: sources.Document | sources.InputError, selection: Selection | 
 
         logging.getLogger(__name__).warning("newsfacts: %s", item)
         return []
-    claims = extract(item.text, source=item.name, offset=item.offset, first_line=item.first_line)
+    claims = extract(item.text, source=item.name, offset=item.offset, first_line=item.first_line,
+                     document_date=item.date, currency=item.currency, provenance=item.provenance)
     return [claim.to_dict() for claim in claims if selection is None or selection.keeps(claim)]
 
 

@@ -11,7 +11,7 @@ from ..claim import FIELDS, Change, Claim, Kind, Qualifier
 if TYPE_CHECKING:
     import pandas
 
-_NUMBERS = ("value", "low", "high")  # Decimal or None: float64, NaN for None
+_NUMBERS = ("value", "low", "high", "norm_value", "norm_low", "norm_high")  # Decimal or None: float64, NaN for None
 _INTEGERS = ("start", "end", "line")  # never missing: int64
 _VOCABULARIES = {"kind": Kind, "qualifier": Qualifier, "change": Change}
 _MISSING_PANDAS = "newsfacts.to_dataframe needs pandas: pip install 'newsfacts[pandas]'"

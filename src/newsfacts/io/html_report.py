@@ -50,7 +50,7 @@ KIND_STYLE: dict[Kind, tuple[int | None, str]] = {
 
 # The columns of a claim in a document's JSON, in this order.
 COLUMNS = ("start", "end", "text", "value", "sort", "unit", "kind", "qualifier", "change",
-           "measure", "time", "entity", "line")
+           "measure", "time", "entity", "line", "normalised", "currency", "period")
 
 
 @dataclass
@@ -141,6 +141,7 @@ def document_data(document: Document, lang: str | None = None) -> dict:
             to_utf16(start), to_utf16(end), claim.text, readable_value(claim), _sort_key(claim),
             claim.unit, claim.kind.value, _name(claim.qualifier), _name(claim.change),
             claim.measure, claim.time, claim.entity, claim.line,
+            readable_normalised(claim), claim.currency, claim.period,
         ])
     return {"name": document.name, "lang": lang or script_of(document.text), "text": document.text, "claims": rows}
 
@@ -157,6 +158,21 @@ def readable_value(claim: Claim) -> str:
     if claim.value is not None:
         return grouped(cell(claim.value))
     return f"{grouped(cell(claim.low))}–{grouped(cell(claim.high))}"
+
+
+def readable_normalised(claim: Claim) -> str | None:
+    """The normalised value (or range) with thousands separators, and its unit.
+
+    >>> from decimal import Decimal
+    >>> readable_normalised(Claim(0, 4, "90亿元", Decimal("9E+9"), None, None, "元", Kind.MONEY,
+    ...                           norm_value=Decimal("9E+9"), norm_unit="CNY"))
+    '9,000,000,000 CNY'
+    """
+    if claim.norm_unit is None:
+        return None
+    if claim.norm_value is not None:
+        return f"{grouped(cell(claim.norm_value))} {claim.norm_unit}"
+    return f"{grouped(cell(claim.norm_low))}–{grouped(cell(claim.norm_high))} {claim.norm_unit}"
 
 
 def grouped(number: str) -> str:
@@ -281,6 +297,7 @@ def render_summary(summary) -> str:
     return _environment().get_template("summary.html.j2").render(
         title="newsfacts summary", lang="zh-Hans", kinds=summary.kinds(), rows=summary.rows(),
         claims=sum(summary.by_kind.values()), largest=largest, style=Markup(style),
+        sums=[(kind, unit, period, count, grouped(cell(total))) for kind, unit, period, count, total in summary.sum_rows()],
         policy=(f"default-src 'none'; style-src '{_sha256(style)}'; script-src 'none'; img-src 'none'; "
                 "base-uri 'none'; form-action 'none'"),
     )

@@ -175,6 +175,7 @@ def _extract(document: Document, extract) -> list[Claim] | InputError:
     """The claims of DOCUMENT; a bug of ours on one document is reported as
     that document's error, and the others still go through."""
     try:
-        return extract(document.text, source=document.name, offset=document.offset, first_line=document.first_line)
+        return extract(document.text, source=document.name, offset=document.offset, first_line=document.first_line,
+                       document_date=document.date, currency=document.currency, provenance=document.provenance)
     except Exception as error:  # noqa: BLE001 - never lose the other documents to one failure
         return InputError(document.name, f"internal error, please report it: {type(error).__name__}: {error}")

@@ -1,8 +1,15 @@
 """Keep only the claims a user asked for: by kind, by size, without the
-small counts written in words (三个中心, 两人) that news uses rhetorically."""
+small counts written in words (三个中心, 两人) that news uses rhetorically,
+by currency, and by period: a claim is kept when its period overlaps the
+range asked for (2023-12/2024-02 overlaps --period-from 2024), and a claim
+without a period is left out when a range is asked for."""
 from __future__ import annotations
 
+import calendar
+import datetime
+import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple
 
 from ..claim import Claim, Kind
@@ -14,6 +21,9 @@ class Selection(NamedTuple):
     kinds: frozenset[Kind] | None = None  # None: every kind
     min_value: Decimal | None = None
     small_counts: bool = True
+    currencies: frozenset[str] | None = None  # None: any currency, or none
+    period_from: datetime.date | None = None  # the first day of --period-from
+    period_to: datetime.date | None = None  # the last day of --period-to
 
     def keeps(self, claim: Claim) -> bool:
         if self.kinds is not None and claim.kind not in self.kinds:
@@ -23,7 +33,18 @@ class Selection(NamedTuple):
             return False
         if not self.small_counts and _small_count_in_words(claim):
             return False
+        if self.currencies is not None and claim.currency not in self.currencies:
+            return False
+        if self.period_from is not None or self.period_to is not None:
+            return self._in_period(claim.period)
         return True
+
+    def _in_period(self, period: str | None) -> bool:
+        if period is None:
+            return False
+        first, last = period_days(period)
+        return ((self.period_to is None or first <= self.period_to)
+                and (self.period_from is None or last >= self.period_from))
 
 
 def select(claims: Iterable[Claim], selection: Selection) -> Iterator[Claim]:
@@ -53,8 +74,8 @@ def selection(kinds: str | Iterable[Kind | str] | None = None, min_value: Decima
     MIN_VALUE: a number, or text read as the text's own numbers are (1万,
     100,000). ValueError says what is wrong.
 
-    >>> selection("money", "1万")
-    Selection(kinds=frozenset({<Kind.MONEY: 'money'>}), min_value=Decimal('10000'), small_counts=True)
+    >>> selection("money", "1万")[:3]
+    (frozenset({<Kind.MONEY: 'money'>}), Decimal('10000'), True)
     """
     if kinds is None and min_value is None and small_counts:
         return None
@@ -101,3 +122,51 @@ def _small_count_in_words(claim: Claim) -> bool:
         and claim.value < _SMALL_COUNT
         and not any(ch.isdigit() for ch in claim.text)
     )
+
+
+_PERIOD_END = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@lru_cache(maxsize=4096)
+def period_days(period: str) -> tuple[datetime.date, datetime.date]:
+    """The first and the last day of PERIOD, an ISO 8601 year, month, day
+    or interval of them as claims' periods are written; ValueError for
+    anything else.
+
+    >>> period_days("2024-01/2024-04")
+    (datetime.date(2024, 1, 1), datetime.date(2024, 4, 30))
+    >>> period_days("2023"), period_days("2024-02-29")[1]
+    ((datetime.date(2023, 1, 1), datetime.date(2023, 12, 31)), datetime.date(2024, 2, 29))
+    """
+    start, _, end = period.partition("/")
+    return _day(start, first=True), _day(end or start, first=False)
+
+
+def _day(written: str, first: bool) -> datetime.date:
+    match = _PERIOD_END.fullmatch(written.strip())
+    if match is None:
+        raise ValueError(f"{written!r} is not a period written YYYY, YYYY-MM or YYYY-MM-DD, such as 2024-03")
+    year = int(match.group(1))
+    month = int(match.group(2) or (1 if first else 12))
+    if not 1 <= month <= 12 or year < 1:
+        raise ValueError(f"{written!r} is no month of the calendar")
+    length = calendar.monthrange(year, month)[1]
+    day = int(match.group(3) or (1 if first else length))
+    if not 1 <= day <= length:
+        raise ValueError(f"{written!r} is no day of the calendar")
+    return datetime.date(year, month, day)
+
+
+def parse_currencies(text: str) -> frozenset[str]:
+    """hkd,USD -> {HKD, USD}; ValueError names a code newsfacts does not know."""
+    from ..core.currency import is_code
+
+    codes = set()
+    for word in text.split(","):
+        code = word.strip().upper()
+        if not code:
+            continue
+        if not is_code(code):
+            raise ValueError(f"{word.strip()!r} is no currency code newsfacts knows (such as CNY, HKD, TWD, USD)")
+        codes.add(code)
+    return frozenset(codes)

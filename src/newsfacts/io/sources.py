@@ -13,9 +13,14 @@ import stat
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import IO, Iterator, NamedTuple
+from typing import IO, TYPE_CHECKING, Iterator, NamedTuple
 
 from .decode import DecodeError, encoding_of, reading
+
+if TYPE_CHECKING:
+    import datetime
+
+    from ..core.normalised import Provenance
 
 
 class InputError(Exception):
@@ -55,6 +60,11 @@ class Document(NamedTuple):
     first_line: int = 1  # ... and on this line
     size: int = 0  # the bytes of input it was read from, for the progress bar
     note: str = ""  # a warning for the user that does not stop the run (a guessed encoding)
+    # A piece's: the date and region of the whole file (None: extract reads them from TEXT).
+    provenance: Provenance | None = None
+    date: datetime.date | None = None  # the date given for it: --date, or its record's --date-field
+    currency: str | None = None  # --currency: what a bare 元 is
+    warning: str | None = None  # a line to tell the user (a record's date field unreadable), not an error
 
 
 # A file larger than this is read and handled in pieces of about
@@ -79,6 +89,7 @@ class Corpus(NamedTuple):
 
     text_field: str
     id_field: str | None = None
+    date_field: str | None = None  # the field with each record's date (--date-field)
 
 
 def expand(names: list[str], pattern: str = "*.txt") -> Iterator[str]:
@@ -98,16 +109,35 @@ def expand(names: list[str], pattern: str = "*.txt") -> Iterator[str]:
             yield name
 
 
-def documents(names: list[str], encoding: str | None = None, corpus: Corpus | None = None) -> Iterator[Document | InputError]:
-    """Each document of NAMES in order, or an InputError in its place."""
+def documents(names: list[str], encoding: str | None = None, corpus: Corpus | None = None, *,
+              date: datetime.date | None = None, currency: str | None = None) -> Iterator[Document | InputError]:
+    """Each document of NAMES in order, or an InputError in its place.
+    DATE (--date) is the date of each document that has none of its own
+    (a record's --date-field), CURRENCY (--currency) what a bare 元 is."""
     for name in expand(names, "*.txt" if corpus is None else "*.jsonl"):
         if corpus is None:
-            try:
-                yield from pieces(name, encoding)
-            except InputError as error:
-                yield error
+            found: Iterator[Document | InputError] = _read_pieces(name, encoding)
         else:
-            yield from _records(name, encoding, corpus)
+            found = _records(name, encoding, corpus, date is not None)
+        if date is None and currency is None:
+            yield from found
+        else:
+            yield from _given(found, date, currency)
+
+
+def _read_pieces(name: str, encoding: str | None) -> Iterator[Document | InputError]:
+    try:
+        yield from pieces(name, encoding)
+    except InputError as error:
+        yield error
+
+
+def _given(found: Iterator[Document | InputError], date: datetime.date | None,
+           currency: str | None) -> Iterator[Document | InputError]:
+    for item in found:
+        if isinstance(item, Document):
+            item = item._replace(date=item.date or date, currency=currency)
+        yield item
 
 
 def read(name: str, encoding: str | None = None) -> Document:
@@ -170,6 +200,7 @@ def _large_file(name: str, encoding: str | None) -> Iterator[Document]:
         except (DecodeError, LookupError) as error:
             raise InputError(name, str(error)) from None
         buffer, offset, line, checked, carry = "", 0, 1, False, ""
+        known: Provenance | None = None
         data = head
         # Bytes read and characters decoded so far: each piece is counted as
         # its share of the bytes (for the progress bar), the last as what is left.
@@ -192,20 +223,43 @@ def _large_file(name: str, encoding: str | None) -> Iterator[Document]:
                 _check_text(name, buffer[:_PIECE_CHARS], whole=False)
                 checked = True
             while len(buffer) >= _PIECE_CHARS or (final and buffer):
-                cut = len(buffer) if final else _article_cut(buffer)
-                if cut == 0:
+                if known is None:
+                    known = _provenance(buffer, final)
+                    if known is None:
+                        break  # read on, to see as much of the file as extract() sees of it whole
+                # At the end too, where the start of the file was held back for its provenance.
+                cut = _article_cut(buffer) if len(buffer) >= _PIECE_CHARS else 0
+                if cut == 0 and not final:
                     break  # no article starts in sight yet: read on
+                cut = cut or len(buffer)
                 piece, buffer = buffer[:cut], buffer[cut:]
                 _check_lines(name, piece, line)
                 share = len(piece) * read // decoded_chars
                 size = read - counted if final and not buffer else min(read - counted, share)
                 counted += size
-                yield Document(name, piece, offset, line, size)
+                yield Document(name, piece, offset, line, size, provenance=known)
                 offset += len(piece)
                 line += piece.count("\n")
             if final:
                 return
             data = handle.read(_READ_BYTES)
+
+
+def _provenance(head: str, final: bool) -> Provenance | None:
+    """The date and region of a file read in pieces, from HEAD, its start
+    (all of it when FINAL), read as extract() reads them from the whole
+    file: from its first normalised.REGION_CHARACTERS characters, and its
+    first article; None until HEAD holds as many, or all of the file."""
+    from ..core import normalised, normalize, sentences
+
+    if len(head) < normalised.REGION_CHARACTERS and not final:
+        return None
+    whole = final and len(head) <= normalised.REGION_CHARACTERS
+    folded = normalize.fold(head[: normalised.REGION_CHARACTERS])
+    window = normalize.compact(folded)
+    starts = sentences.article_starts(window.text, final=whole)
+    first_end = window.original(starts[1]) if len(starts) > 1 else len(head)
+    return normalised.provenance(head, first_end, folded)
 
 
 def _article_cut(buffer: str) -> int:
@@ -282,13 +336,16 @@ def _open_binary(name: str):
         raise InputError(name, error.strerror or str(error)) from None
 
 
-def _records(name: str, encoding: str | None, corpus: Corpus) -> Iterator[Document | InputError]:
-    """The records of a JSON Lines file, one line at a time (never the whole file)."""
+def _records(name: str, encoding: str | None, corpus: Corpus,
+             dated: bool = False) -> Iterator[Document | InputError]:
+    """The records of a JSON Lines file, one line at a time (never the whole
+    file). DATED: a --date is given for records without a date of their own."""
     try:
         handle = _open_lines(name)
     except InputError as error:
         yield error
         return
+    warned = False
     with handle as lines:
         for number, raw in enumerate(_record_lines(lines), 1):
             where = f"{name}:{number}"
@@ -306,7 +363,11 @@ def _records(name: str, encoding: str | None, corpus: Corpus) -> Iterator[Docume
             except json.JSONDecodeError as error:
                 yield InputError(where, f"not JSON: {error.msg}")
                 continue
-            yield _record_document(where, record, corpus, len(raw))
+            document = _record_document(where, record, corpus, len(raw))
+            if isinstance(document, Document) and corpus.date_field is not None:
+                document = _record_date(document, record, corpus.date_field, where, dated, warned)
+                warned |= document.warning is not None
+            yield document
 
 
 def _record_lines(handle: IO[bytes]) -> Iterator[bytes | None]:
@@ -349,6 +410,28 @@ def _record_document(where: str, record: object, corpus: Corpus, size: int = 0) 
     except InputError as error:
         return error
     return Document(source, _line_ends(text), size=size)
+
+
+def _record_date(document: Document, record: dict, field: str, where: str, dated: bool, warned: bool) -> Document:
+    """DOCUMENT, the record at WHERE (FILE:LINE), dated by its FIELD; the
+    first record of a file whose field holds no date says so (WARNED: one
+    did already)."""
+    from ..core.dateline import date_in_field
+
+    value = record.get(field)
+    date = date_in_field(value)
+    if date is not None or warned:
+        return document._replace(date=date)
+    why = "missing" if value is None else f"{_shown(value)} is not a date such as 2024-03-09"
+    then = "dated by --date instead" if dated else "only a dateline in its text can date it"
+    name = where.rpartition(":")[0]
+    return document._replace(warning=f"{where}: field {field!r} holds no date ({why}): {then}; "
+                                     f"not said again for {name}")
+
+
+def _shown(value: object) -> str:
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def _lone_surrogate(text: str) -> int | None:

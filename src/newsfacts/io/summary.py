@@ -1,26 +1,38 @@
 """newsfacts summary: how many claims of each kind, per input, and the
 largest money and percent figures, for a quick look at a corpus; as a
-table, CSV (one row per input), JSON, an HTML page or a workbook."""
+table, CSV (one row per input), JSON, an HTML page or a workbook.
+
+With --sum, also the normalised values (norm_value) added up per kind,
+canonical unit and period, for the kinds whose figures add up (SUMMED:
+not percentages, prices or temperatures); a range, having no norm_value,
+is not counted, and a figure the text states twice is counted twice: a
+sum is a check on a corpus, not a statistic. CSV then holds the sums.
+"""
 from __future__ import annotations
 
 import csv
 import os
 from collections import Counter
+from decimal import Decimal
 from typing import IO, Iterable
 
 import orjson
 
-from ..claim import Claim, Kind
+from ..claim import Claim, Kind, number_to_plain
 from .writers import cell, plain
 
 _TOP = 5
 SUMMARY_FORMATS: tuple[str, ...] = ("table", "csv", "json", "html", "xlsx")
+# The kinds --sum adds up: amounts of something, not rates, prices or levels.
+SUMMED = frozenset({Kind.MONEY, Kind.COUNT, Kind.WEIGHT, Kind.AREA, Kind.LENGTH, Kind.VOLUME, Kind.ENERGY,
+                    Kind.POWER, Kind.DURATION})
+SUM_COLUMNS = ("kind", "unit", "period", "claims", "sum")
 
 
 class Summary:
     """Counts gathered from a stream of claims, without keeping them all."""
 
-    def __init__(self, folder: str = "") -> None:
+    def __init__(self, folder: str = "", sums: bool = False) -> None:
         # The folder the inputs were found in, when the command was given
         # folders: the table names them by their path below it, which is
         # what tells them apart. "" names them as given.
@@ -28,8 +40,12 @@ class Summary:
         self.by_kind: Counter[str] = Counter()
         self.by_source: dict[str, Counter[str]] = {}
         self.largest: dict[Kind, list[Claim]] = {Kind.MONEY: [], Kind.PERCENT: []}
+        # (kind, norm_unit, period) -> [claims, sum of norm_value], with --sum only.
+        self.sums: dict[tuple[str, str, str], list] | None = {} if sums else None
 
     def add(self, claim: Claim) -> None:
+        if self.sums is not None:
+            self._add_to_sum(claim)
         self.by_kind[claim.kind.value] += 1
         self.by_source.setdefault(claim.source, Counter())[claim.kind.value] += 1
         top = self.largest.get(claim.kind)
@@ -37,6 +53,25 @@ class Summary:
             top.append(claim)
             top.sort(key=_size, reverse=True)
             del top[_TOP:]
+
+    def _add_to_sum(self, claim: Claim) -> None:
+        if claim.kind not in SUMMED or claim.norm_value is None or claim.norm_unit is None:
+            return
+        assert self.sums is not None
+        found = self.sums.setdefault((claim.kind.value, claim.norm_unit, claim.period or ""), [0, Decimal(0)])
+        found[0] += 1
+        found[1] += claim.norm_value
+
+    def sum_rows(self) -> list[tuple[str, str, str, int, Decimal]]:
+        """With --sum: (kind, unit, period, claims, sum) by kind, unit and period.
+
+        >>> from newsfacts import extract
+        >>> Summary(sums=True).add_all(extract("2023年播种5万亩，2023年又播种1公顷，增长5%。")).sum_rows()
+        [('area', 'm²', '2023', 2, Decimal('33343333.33333333333333333333'))]
+        """
+        if not self.sums:
+            return []
+        return [(kind, unit, period, count, total) for (kind, unit, period), (count, total) in sorted(self.sums.items())]
 
     def add_all(self, claims: Iterable[Claim]) -> "Summary":
         for claim in claims:
@@ -52,6 +87,8 @@ class Summary:
         a binary file, the others to a text file)."""
         if fmt == "table":
             self.print(out)
+        elif fmt == "csv" and self.sums is not None:
+            self.write_sums_csv(out)
         elif fmt == "csv":
             self.write_csv(out)
         elif fmt == "json":
@@ -93,14 +130,24 @@ class Summary:
         writer.writerow(["input", "claims", *self.kinds()])
         writer.writerows(self.rows())
 
+    def write_sums_csv(self, out: IO[str]) -> None:
+        """With --sum: one row per kind, unit and period."""
+        writer = csv.writer(out, dialect="excel")
+        writer.writerow(SUM_COLUMNS)
+        writer.writerows([kind, unit, period, count, cell(total)] for kind, unit, period, count, total in self.sum_rows())
+
     def to_dict(self) -> dict:
-        return {
+        data = {
             "claims": sum(self.by_kind.values()),
             "per_kind": dict(self.by_kind.most_common()),
             "per_input": [{"input": source, "claims": sum(counts.values()), "per_kind": dict(counts.most_common())}
                           for source, counts in self.by_source.items()],
             "largest": {kind.value: [claim.to_dict() for claim in top] for kind, top in self.largest.items()},
         }
+        if self.sums is not None:
+            data["sums"] = [{"kind": kind, "unit": unit, "period": period or None, "claims": count,
+                             "sum": number_to_plain(total)} for kind, unit, period, count, total in self.sum_rows()]
+        return data
 
     def print(self, out: IO[str]) -> None:
         from .writers import table_console
@@ -111,6 +158,15 @@ class Summary:
         for kind, top in self.largest.items():
             if top:
                 console.print(_largest_table(kind, top, named))
+        if self.sums is not None:
+            from rich.table import Table
+
+            sums = Table(title="sums of norm_value by kind, unit and period", title_justify="left")
+            for header in SUM_COLUMNS:
+                sums.add_column(header, justify="right" if header in ("claims", "sum") else "left")
+            for kind, unit, period, count, total in self.sum_rows():
+                sums.add_row(kind, plain(unit), period, str(count), cell(total))
+            console.print(sums)
         if not self.by_kind:
             console.print("no claims found")
 

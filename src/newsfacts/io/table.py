@@ -60,6 +60,12 @@ COLUMNS: dict[str, Column] = {column.field: column for column in (
     Column("source", 8, 20, 40),
     Column("line", 4, 6, 8, right=True),
     Column("sentence", 10, 40, 100),
+    Column("norm_value", 10, 14, 24, right=True),  # 3333.333333333333333333333333 m² folds
+    Column("norm_low", 8, 12, 24, right=True),
+    Column("norm_high", 9, 12, 24, right=True),
+    Column("norm_unit", 9, 9, 12),
+    Column("currency", 8, 8, 8),
+    Column("period", 6, 15, 21),  # 2024-01/2024-04
 )}
 # The default columns, in the order shown ...
 SHOWN = ("line", "text", "value", "unit", "kind", "qualifier", "change", "measure", "time", "entity")
@@ -67,19 +73,25 @@ SHOWN = ("line", "text", "value", "unit", "kind", "qualifier", "change", "measur
 # 约, 余) and the change (增长, 下降) are in the text and the sentence's words,
 # the line number is for finding the claim again.
 KEPT = ("text", "value", "unit", "kind", "measure", "entity", "time", "change", "line", "qualifier")
+# With --normalised: the figures in their canonical units, shown after the
+# others.
+NORMALISED = ("norm_value", "norm_unit", "currency", "period")
 
 
 def write_table(claims: Iterable[Claim], out: IO[str], fields: tuple[str, ...] | None = None, header: bool = True,
-                *, warn: Callable[[str], None] | None = None) -> int:
+                *, warn: Callable[[str], None] | None = None, normalised: bool = False) -> int:
     """Write CLAIMS to OUT as a table; return how many were written.
 
     FIELDS: the Claim fields to show, in this order, all of them however
     narrow the terminal (the default columns otherwise: those that fit).
     HEADER=False prints the rows alone. WARN gets the one line that says a
     table is slow for this many claims (standard error by default).
+    NORMALISED: the default columns end with NORMALISED.
     """
     if fields is None:
-        columns = fit([COLUMNS[name] for name in KEPT], width_of(out), SHOWN)
+        # Asked for, the normalised figures are kept before all but the claim itself.
+        kept = (*KEPT[:4], *NORMALISED, *KEPT[4:]) if normalised else KEPT
+        columns = fit([COLUMNS[name] for name in kept], width_of(out), (*SHOWN, *NORMALISED) if normalised else SHOWN)
     else:
         columns = fit([COLUMNS[name] for name in fields], width_of(out), fields, keep_all=True)
     bold = _styled(out)
@@ -179,6 +191,8 @@ def _row(claim: Claim, columns: list[tuple[Column, int]]) -> str:
 def _text(claim: Claim, field: str) -> str:
     if field == "value" and claim.value is None and claim.low is not None:
         return f"{cell(claim.low)}–{cell(claim.high)}"  # a range, 3至5年: 3–5
+    if field == "norm_value" and claim.norm_value is None and claim.norm_low is not None:
+        return f"{cell(claim.norm_low)}–{cell(claim.norm_high)}"
     if field in ("line", "start", "end"):
         return str(getattr(claim, field))
     return cell(getattr(claim, field))

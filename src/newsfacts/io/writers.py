@@ -42,12 +42,16 @@ def cell(value: object) -> str:
 
 
 def write(claims: Iterable[Claim], fmt: str, out: IO[str], fields: Sequence[str] | None = None,
-          header: bool = True) -> int:
+          header: bool = True, normalised: bool = False) -> int:
     """Write CLAIMS to OUT in format FMT; return how many were written.
 
     FIELDS: the fields to write, in this order (None: all of claim.FIELDS).
     HEADER: whether CSV and TSV start with a row of the field names.
+    NORMALISED: the table's default columns end with the normalised
+    figures (the other formats have every field).
     """
+    if fmt == "table":
+        return _write_table(claims, out, fields, normalised)
     return _WRITERS[fmt](claims, out, fields, header)
 
 
@@ -94,7 +98,7 @@ def _json_text(claim: Claim, fields: Sequence[str] | None = None) -> str:
     try:
         return orjson.dumps(record).decode()
     except orjson.JSONEncodeError:  # an integer past 64 bits (一万亿亿), a lone surrogate (\ud83d)
-        for name in ("value", "low", "high"):
+        for name in ("value", "low", "high", "norm_value", "norm_low", "norm_high"):
             number = record.get(name)
             if isinstance(number, float) and not math.isfinite(number):
                 record[name] = None  # as orjson writes inf: JSON has no infinity
@@ -118,12 +122,13 @@ def table_console(out: IO[str]):
     return _Console(file=out, width=width_of(out))
 
 
-def _write_table(claims: Iterable[Claim], out: IO[str], fields: Sequence[str] | None = None) -> int:
+def _write_table(claims: Iterable[Claim], out: IO[str], fields: Sequence[str] | None = None,
+                 normalised: bool = False) -> int:
     """A table for people to read, row by row, of FIELDS or the columns
-    that fit (table.py)."""
+    that fit (table.py); NORMALISED, the normalised figures last."""
     from .table import write_table
 
-    return write_table(claims, out, None if fields is None else tuple(fields))
+    return write_table(claims, out, None if fields is None else tuple(fields), normalised=normalised)
 
 
 def plain(text: str):

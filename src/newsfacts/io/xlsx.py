@@ -18,7 +18,7 @@ from ..claim import FIELDS, Claim
 from .summary import Summary
 
 EXCEL_DIGITS = 15
-_NUMBER_FIELDS = frozenset({"value", "low", "high"})
+_NUMBER_FIELDS = frozenset({"value", "low", "high", "norm_value", "norm_low", "norm_high"})
 _INTEGER_FIELDS = frozenset({"start", "end", "line"})
 _FORMULA_STARTS = ("=", "+", "-", "@")
 _LONGEST_CELL = 32_767  # Excel's limit on one cell's text
@@ -58,6 +58,8 @@ def write_summary_workbook(summary: Summary, out: IO[bytes]) -> None:
         styles = _Styles(workbook)
         write_summary(workbook.add_worksheet("summary"), summary, styles)
         _write_largest(workbook.add_worksheet("largest"), summary, styles)
+        if summary.sums is not None:
+            _write_sums(workbook.add_worksheet("sums"), summary, styles)
     finally:
         workbook.close()
 
@@ -202,3 +204,19 @@ def _write_largest(sheet, summary: Summary, styles: _Styles) -> None:
             sheet.write_number(row, 6, claim.line)
     sheet.freeze_panes(1, 0)
     sheet.set_column(0, 6, 16)
+
+
+def _write_sums(sheet, summary: Summary, styles: _Styles) -> None:
+    """newsfacts summary --sum: the sums of norm_value, one row per kind, unit and period."""
+    from .summary import SUM_COLUMNS
+
+    for column, header in enumerate(SUM_COLUMNS):
+        sheet.write_string(0, column, header, styles.header)
+    for row, (kind, unit, period, count, total) in enumerate(summary.sum_rows(), start=1):
+        for column, text in enumerate((kind, unit, period)):
+            if text:
+                sheet.write_string(row, column, text)
+        sheet.write_number(row, 3, count)
+        _write_cell(sheet, row, 4, "norm_value", total, styles)
+    sheet.freeze_panes(1, 0)
+    sheet.set_column(0, 4, 16)

@@ -25,12 +25,13 @@ class Facts:
     """What one claim is about, as written in the original text."""
 
     def __init__(self, measure: str | None, change: Change | None, qualifier: Qualifier | None,
-                 time: str | None, entity: str | None) -> None:
+                 time: str | None, entity: str | None, compared_with: str | None = None) -> None:
         self.measure = measure
         self.change = change
         self.qualifier = qualifier
         self.time = time
         self.entity = entity
+        self.compared_with = compared_with  # the time a 同期 in TIME refers to: 1-4月 for 去年同期
 
 
 def sentence(folded: str, scope: Scope, index: int, quantities: list[Quantity],
@@ -67,12 +68,14 @@ def sentence(folded: str, scope: Scope, index: int, quantities: list[Quantity],
             lender = measure.lender(kinds, q.kind)
             what = described[lender].measure if lender is not None else scope.carried_measure(index, q.kind)
         bare = in_words(q.numeral) and opens_with_bare_multiplier(q.numeral)
+        when = scope.time(index, q.start)
         described.append(Facts(
             measure=what,
             change=direction,
             qualifier=qualifiers.qualify(folded, q.start, q.end, q.inner, bare),
-            time=_text(written, scope.time(index, q.start)),
+            time=_text(written, when),
             entity=_text(written, named),
+            compared_with=_compared_with(folded, scope, when, written),
         ))
         kinds.append(q.kind)
     _share_out_lists(folded, scope, index, quantities, described, written)
@@ -123,6 +126,13 @@ def _share_out_lists(folded: str, scope: Scope, index: int, quantities: list[Qua
             continue
         for number, item in zip(group, items):
             described[number].measure = item
+
+
+def _compared_with(folded: str, scope: Scope, when: Span | None, written: Callable[[int, int], str]) -> str | None:
+    """去年同期, 上年同期: the time, as written, whose same period it is."""
+    if when is None or "同期" not in folded[when.start : when.end]:
+        return None
+    return _text(written, scope.compared_with(when))
 
 
 def _text(written: Callable[[int, int], str], span: Span | None) -> str | None:

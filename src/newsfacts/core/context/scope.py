@@ -27,6 +27,8 @@ _REFERRING = lexicon.characters("referring")
 _REFERRING_TIMES = frozenset(lexicon.word_list("referring_times"))
 _JOINING_STOPS = frozenset("；;")  # a semicolon ends a sentence of the same statement
 _COMPARED_NAME, _COMPARED_LAST = lexicon.ending_here("names_compared_after")
+_SAME_PERIOD = "同期"
+_LOOKED_THROUGH = 3
 
 
 class Scope:
@@ -90,11 +92,27 @@ class Scope:
         before it in the article (1-3月 ... 同期房企购置土地), else itself."""
         if self.folded[span.start : span.end] not in _REFERRING_TIMES:
             return span
+        return self._period_before(span) or span
+
+    def compared_with(self, span: Span) -> Span | None:
+        """The period that the 同期 of a claim's time SPAN is the same part
+        of, found as a bare 同期's is: in 1-4月……去年同期为80亿元, 去年同期 is
+        1-4月 a year before. One that is itself a 同期 is looked through,
+        a few times at most (上年同期……去年同期)."""
+        found = self._period_before(span)
+        for _ in range(_LOOKED_THROUGH):
+            if found is None or _SAME_PERIOD not in self.folded[found.start : found.end]:
+                break
+            found = self._period_before(found)
+        return found
+
+    def _period_before(self, span: Span) -> Span | None:
+        """The nearest time before SPAN in its article that is no reference itself."""
         own = bisect_right(self._starts, span.start) - 1
         for earlier in reversed(self.times(own).until(span.start)):
             if earlier.end <= span.start and self.folded[earlier.start : earlier.end] not in _REFERRING_TIMES:
                 return earlier
-        return self._last_period(own - 1) or span
+        return self._last_period(own - 1)
 
     def _last_period(self, index: int) -> Span | None:
         """The last time named in sentences 0..INDEX that is not itself a

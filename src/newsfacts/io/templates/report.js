@@ -3,12 +3,12 @@
 // in through text nodes and textContent only, never as markup.
 (function () {
   var COLUMNS = ["start", "end", "text", "value", "sort", "unit", "kind", "qualifier", "change",
-                 "measure", "time", "entity", "line"];
+                 "measure", "time", "entity", "line", "normalised", "currency", "period"];
   var C = {};
   COLUMNS.forEach(function (name, i) { C[name] = i; });
   var CARD_FIELDS = [["value", "value"], ["unit", "unit"], ["kind", "kind"], ["qualifier", "qualifier"],
                      ["change", "change"], ["measure", "measure"], ["time", "time"], ["entity", "entity"],
-                     ["line", "line"]];
+                     ["normalised", "normalised"], ["currency", "currency"], ["period", "period"], ["line", "line"]];
   var TABLE_COLUMNS = ["line", "text", "value", "unit", "kind", "qualifier", "change", "measure", "time", "entity"];
   var NUMERIC = {line: "line", value: "sort"};
   var collator = new Intl.Collator("zh");
@@ -202,7 +202,7 @@
       if (v === null || v === "") return;
       dl.appendChild(el("dt", "", pair[1]));
       var dd = el("dd", "f-" + pair[0], v);
-      if (pair[0] !== "kind" && pair[0] !== "qualifier" && pair[0] !== "change") dd.lang = state.data.lang;
+      if (["kind", "qualifier", "change", "normalised", "currency", "period"].indexOf(pair[0]) < 0) dd.lang = state.data.lang;
       dl.appendChild(dd);
     });
     card.replaceChildren(el("div", "head", claim[C.text]), dl);
