@@ -468,8 +468,11 @@ def test_summary_skips_an_empty_file_without_failing(corpus_with_empty_files) ->
 # Item 15: make run installs what extraction needs and says so first; make
 # test adds the extras the suite needs (its Dask tests need dask and pyarrow).
 def _make_plan(target: str, tmp_path: Path) -> str:
-    result = subprocess.run(["make", "-n", target, f"VENV={tmp_path}/venv"], capture_output=True, text=True,
-                            timeout=60, cwd=Path(__file__).parent.parent)
+    # Run from `make test` itself, make would print "make[1]: Entering
+    # directory" around the plan and pass its flags down: neither is the plan.
+    env = {name: value for name, value in os.environ.items() if name not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+    result = subprocess.run(["make", "--no-print-directory", "-n", target, f"VENV={tmp_path}/venv"],
+                            capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent, env=env)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
