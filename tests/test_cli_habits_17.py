@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from terminal import read_all
 
 NEWSFACTS = str(Path(sys.executable).with_name("newsfacts"))
 SAMPLES = sorted(str(path) for path in (Path(__file__).parent.parent / "samples").glob("*.txt"))
@@ -56,16 +57,7 @@ def _on_a_terminal(args: list[str]) -> tuple[int, str]:
     controller, terminal = pty.openpty()
     process = subprocess.Popen([NEWSFACTS, *args], stdin=terminal, stdout=terminal, stderr=terminal, close_fds=True)
     os.close(terminal)
-    output = b""
-    while True:
-        try:
-            chunk = os.read(controller, 4096)
-        except OSError:  # the terminal closed with the process
-            break
-        if not chunk:
-            break
-        output += chunk
-    os.close(controller)
+    output = read_all(controller)
     return process.wait(timeout=120), output.decode("utf-8", "replace")
 
 
@@ -345,16 +337,7 @@ def _on_a_terminal_of(columns: int, args: list[str], cwd: Path) -> str:
     process = subprocess.Popen([NEWSFACTS, *args], stdin=terminal, stdout=terminal, stderr=terminal, close_fds=True,
                                cwd=cwd, env=environment)
     os.close(terminal)
-    output = b""
-    while True:
-        try:
-            chunk = os.read(controller, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        output += chunk
-    os.close(controller)
+    output = read_all(controller)
     assert process.wait(timeout=120) == 0
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", output.decode("utf-8", "replace")).replace("\r", "")
 
@@ -520,16 +503,7 @@ def _stderr_on_a_terminal(args: list[str], tmp_path: Path, stdin: bytes | None =
         process = subprocess.Popen([NEWSFACTS, *args], stdin=source, stdout=sink, stderr=terminal, close_fds=True,
                                    env=environment)
         os.close(terminal)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:  # the terminal closed with the process
-                break
-            if not chunk:
-                break
-            shown += chunk
-        os.close(controller)
+        shown = read_all(controller)
         status = process.wait(timeout=120)
     return status, re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.decode("utf-8", "replace")), written.read_bytes()
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from terminal import read_all
 from typer.testing import CliRunner
 
 from newsfacts.claim import Claim, Kind
@@ -174,16 +175,7 @@ def _table_on_a_terminal(columns: int, term: str = "xterm-256color", env: dict[s
     process = subprocess.Popen([NEWSFACTS, "extract", "-f", "table", ZHUZHOU], stdin=subprocess.DEVNULL,
                                stdout=terminal, stderr=terminal, close_fds=True, env={**environment, **(env or {})})
     os.close(terminal)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(controller, 4096)
-        except OSError:  # the terminal closed with the process
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(controller)
+    shown = read_all(controller)
     assert process.wait(timeout=120) == 0
     text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.decode("utf-8", "replace"))
     return text.replace("\r\n", "\n").splitlines()
