@@ -36,7 +36,7 @@ $(EXTRAS): $(BIN)/newsfacts
 $(COMPILED)/bin/newsfacts: pyproject.toml hatch_build.py $(SOURCES)
 	test -x $(COMPILED)/bin/python || $(PYTHON) -m venv $(COMPILED)
 	$(COMPILED)/bin/pip install --quiet --upgrade pip
-	$(COMPILED)/bin/pip install --quiet '.[test]'
+	$(COMPILED)/bin/pip install --quiet '.[test,pandas]'
 	$(COMPILED)/bin/python -c 'import newsfacts.core.pipeline as p, sys; sys.exit(p.__file__.endswith(".py"))'
 	touch $@
 
