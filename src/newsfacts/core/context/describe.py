@@ -43,6 +43,7 @@ def sentence(folded: str, scope: Scope, index: int, quantities: list[Quantity],
     times = scope.times(index)
     described: list[Facts] = []
     kinds: list[Kind] = []
+    parents = _broken_down(folded, quantities)
     for number, q in enumerate(quantities):
         previous_end = quantities[number - 1].end if number else 0
         if number and change.shares_previous(folded, previous_end, q.start):
@@ -55,15 +56,9 @@ def sentence(folded: str, scope: Scope, index: int, quantities: list[Quantity],
             phrase = measure.with_name_before(folded, phrase, named)
         if phrase is not None:
             what = _text(written, phrase)
-            parent = _broken_down(folded, quantities, number)
+            parent = parents[number]
             if parent is not None and what is not None and phrase.end - phrase.start <= _LONGEST_PART:
-                whole = described[parent].measure
-                parent_name = described[parent].entity
-                if whole and parent_name and whole.startswith(parent_name) and len(whole) > len(parent_name):
-                    whole = whole[len(parent_name):]  # 南京市累计报告本土确诊病例231例（江宁区199例）: not 江宁区南京市…
-                if whole and what not in whole:
-                    # 本土确诊病例231例（江宁区199例、…）: 江宁区本土确诊病例; of 全市…病例, 东城区病例.
-                    what += whole[opens_with_anaphor(whole):]
+                what = _part_of(what, described[parent])
         else:
             lender = measure.lender(kinds, q.kind)
             what = described[lender].measure if lender is not None else scope.carried_measure(index, q.kind)
@@ -83,22 +78,35 @@ def sentence(folded: str, scope: Scope, index: int, quantities: list[Quantity],
     return described
 
 
-def _broken_down(folded: str, quantities: list[Quantity], number: int) -> int | None:
-    """Which earlier figure of the sentence the figure NUMBER is a part of:
-    the one a bracket opens right after, when the figure stands in it
-    (累计报告本土确诊病例231例（江宁区199例、溧水区12例）)."""
-    if number == 0:
-        return None
-    q = quantities[number]
-    first = quantities[0].start
-    opening = max(folded.rfind("（", first, q.start), folded.rfind("(", first, q.start))
-    if opening < 0 or max(folded.rfind("）", opening, q.start), folded.rfind(")", opening, q.start)) >= 0:
-        return None
-    for index in range(number - 1, -1, -1):
-        before = quantities[index]
-        if before.end <= opening:
-            return index if folded[before.end : opening].strip() == "" else None
-    return None
+def _broken_down(folded: str, quantities: list[Quantity]) -> list[int | None]:
+    """For each of a sentence's QUANTITIES, the earlier one it is a part
+    of: the one a bracket opens right after, while the bracket is open
+    (累计报告本土确诊病例231例（江宁区199例、溧水区12例）). One pass over the
+    gaps between them, however many figures the sentence holds."""
+    parents: list[int | None] = [None] * len(quantities)
+    parent: int | None = None
+    for number in range(1, len(quantities)):
+        gap = folded[quantities[number - 1].end : quantities[number].start]
+        opening = max(gap.rfind("（"), gap.rfind("("))
+        closing = max(gap.rfind("）"), gap.rfind(")"))
+        if opening > closing:
+            parent = number - 1 if gap[:opening].strip() == "" else None
+        elif closing >= 0:
+            parent = None
+        parents[number] = parent
+    return parents
+
+
+def _part_of(what: str, whole: Facts) -> str:
+    """WHAT, the name of a part, with the measure of the WHOLE it is a part
+    of, less the whole's own name or a word that refers to it: 江宁区 of
+    南京市累计报告本土确诊病例 -> 江宁区累计报告本土确诊病例; of 全市…病例, 东城区…病例."""
+    measured, name = whole.measure, whole.entity
+    if not measured:
+        return what
+    if name and measured.startswith(name) and len(measured) > len(name):
+        measured = measured[len(name):]
+    return what if what in measured else what + measured[opens_with_anaphor(measured):]
 
 
 def _share_out_lists(folded: str, scope: Scope, index: int, quantities: list[Quantity], described: list[Facts],

@@ -38,7 +38,7 @@ _OWN_MEASURE: Final = frozenset({Kind.DURATION, Kind.AGE})
 _BORROWERS: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE})
 _LIST_CLAUSE_MARKS = CLAUSE_MARKS.replace("、", "")
 _LIST_JOINERS: Final = lexicon.characters("list_joiners")
-_NOUN_JOINERS: Final = frozenset(("和", "与", "及", "以及", "與"))
+_NOUN_JOINERS: Final = frozenset(_LIST_JOINERS) | {"以及"}  # fold has made 與 与
 _HEAD_MODIFIERS: Final = frozenset(lexicon.word_list("head_modifiers"))  # 累计增速, 平均增速  # besides 、: 汽车、电气和电力
 # What may open a clause before what it says: 但, 同时, 据悉; 他, 其, 该.
 _CLAUSE_OPENERS: Final = tuple(sorted(set(lexicon.word_list("subject_openers")) | set(lexicon.word_list("clause_openers")),
@@ -52,7 +52,7 @@ _PHRASE_MARKS = "".join(ch for ch in CLAUSE_MARKS if ch not in _QUOTES)
 _CLAUSE_COMMAS: Final = frozenset("，,")
 _COPULAS: Final = frozenset("为為是")
 _YEAR_ON_YEAR: Final = ("同比", "环比", "環比")
-_RANGE_JOINERS: Final = frozenset("到至")
+_RANGE_JOINERS: Final = frozenset(lexicon.characters("range_joiners"))
 _COMPLEMENTS: Final = frozenset("于於到")
 # 比2019年同期增长: what follows 比 is the base of a comparison.
 _COMPARISON = re.compile(rf"(?<![{lexicon.characters('not_comparison_before_bi')}])比"
@@ -149,11 +149,19 @@ def lender(kinds_before: list[Kind], kind: Kind) -> int | None:
     measure to a figure of KIND that has none: the last one (增加值4745.61亿元，
     同比增长44.6% shares 增加值; 交易性金融资产同比增长107%，达到472.5亿元 and
     船舶垃圾63.5万艘次、5005吨 too); a duration such as 两年 neither lends nor borrows."""
-    if kind in _OWN_MEASURE:
-        return None  # 两年平均增长: a duration measures time, nothing it could borrow
-    for index in range(len(kinds_before) - 1, -1, -1):
-        before = kinds_before[index]
-        if before not in _OWN_MEASURE:
+    return last_lender(kinds_before) if borrows(kind) else None
+
+
+def borrows(kind: Kind) -> bool:
+    """Whether a figure of KIND with no measure may take another's: 两年平均增长,
+    a duration, measures time, nothing it could borrow."""
+    return kind not in _OWN_MEASURE
+
+
+def last_lender(kinds: list[Kind]) -> int | None:
+    """The last of figures of KINDS that lends its measure, or None."""
+    for index in range(len(kinds) - 1, -1, -1):
+        if kinds[index] not in _OWN_MEASURE:
             return index
     return None
 

@@ -45,19 +45,19 @@ class Scope:
         self._earlier: dict[str, dict[int, Span | None]] = {}
         # Per sentence: the last time that is not 同期 or 当时 in it or before it.
         self._periods: dict[int, Span | None] = {}
-        # Per sentence described: the measure its last figures lend on (measure.lender).
+        # Per sentence described: the measure its last figures lend on (measure.last_lender).
         self._measures: dict[int, str | None] = {}
 
     def measured(self, index: int, measures: list[tuple[str | None, Kind]]) -> None:
         """Keep what the figures of sentence INDEX measure, for the next sentence."""
-        lender = measure.lender([kind for _, kind in measures], Kind.PERCENT)
+        lender = measure.last_lender([kind for _, kind in measures])
         self._measures[index] = measures[lender][0] if lender is not None else None
 
     def carried_measure(self, index: int, kind: Kind) -> str | None:
         """The measure a figure of sentence INDEX with none of its own takes
         from the sentence before, when a semicolon joins them into one
         statement: 商品房销售额38378亿元，增长88.5%；比2019年1-3月份增长41.9%."""
-        if index == 0 or measure.lender([Kind.PERCENT], kind) is None:
+        if index == 0 or not measure.borrows(kind):
             return None
         before = self.sentences[index - 1]
         if self.folded[before.end - 1 : before.end] not in _JOINING_STOPS:
