@@ -213,6 +213,8 @@ def _surnames() -> frozenset[str]:
 
 
 _CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
+_SPEECH_VERBS = tuple(lexicon.word_list("speech_verbs"))
+_SPEECH_MARKS = frozenset("，,：:")  # after a verb of speech, what is said follows
 # Marks after which a clause's subject may stand (广东完成…, 其中，全县…).
 _SUBJECT_MARKS = frozenset("，,；;：:、")
 
@@ -271,6 +273,18 @@ class Names:
                 found = self._org_names()
             self._by_role[role] = found
         return found
+
+    def speaker_end(self, position: int) -> int:
+        """Where the last clause before POSITION that says who speaks ends
+        (李国章说，政府拨出5.5亿元; 国盛证券首席刘高畅认为：…), or the
+        sentence's start: the names before it are the speaker's, and the
+        figures after it are not about them."""
+        folded, start = self.folded, self.sentence.start
+        for opening in reversed(self._subject_starts):
+            if opening <= position and opening > start and folded[opening - 1] in _SPEECH_MARKS \
+                    and folded.endswith(_SPEECH_VERBS, start, opening - 1):
+                return opening
+        return start
 
     def tagged_before(self, position: int) -> Span | None:
         """The last name jieba's tagger, HMM included, reads in the clause

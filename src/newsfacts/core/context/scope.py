@@ -148,9 +148,10 @@ class Scope:
         it; the earlier sentence's or headline's person or organisation.
         An anaphor (该县, 全市) is given as the place it stands for."""
         names = self.names(index)
+        floor = names.speaker_end(position)
         nearest = None
         for role in ("place", "market", "person", "currency"):
-            span = self._last_before(names.of(role), position)
+            span = self._last_before(names.of(role), position, floor)
             if span and (nearest is None or span.end > nearest.end):
                 nearest = span
         if nearest:
@@ -159,7 +160,7 @@ class Scope:
         if span is not None and not self._compared(span):
             return span
         span = (self._inherited("place", index) or self._inherited("market", index)
-                or self._last_before(names.of("org"), position) or self._first_after(names, position)
+                or self._last_before(names.of("org"), position, floor) or self._first_after(names, position)
                 or self._inherited("person", index) or self._inherited("org", index))
         return self._resolved(span) if span else None
 
@@ -177,10 +178,13 @@ class Scope:
                 return span if is_authority(self.folded[org.start : org.end]) else org
         return span
 
-    def _last_before(self, names: list[Span], position: int) -> Span | None:
-        """The last of NAMES that ends by POSITION and is not compared with."""
+    def _last_before(self, names: list[Span], position: int, floor: int) -> Span | None:
+        """The last of NAMES that ends by POSITION, starts at FLOOR or after
+        (not the speaker's), and is not compared with."""
         for at in range(len(names) - 1, -1, -1):
             span = names[at]
+            if span.start < floor:
+                return None
             if span.end <= position and not self._compared(span):
                 return span
         return None
