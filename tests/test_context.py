@@ -273,7 +273,19 @@ TIMES_BUGS_CAUGHT = [
     ("2024年前5个月株洲市财政收入平稳增长\n\n全市财政收入增长5%。\n\n另一篇报道\n\n该县共有耕地面积52万亩。", "52万亩", None, False),
 ]
 
-TIMES = TIMES_WRITTEN + TIMES_BUGS_CAUGHT
+# A subhead is the headline of the paragraphs after it; an item of a
+# list is not. Articles written for this table.
+TIMES_SUBHEADS = [
+    ("公司业绩稳中有升\n公司去年营收增长8%。\n一季度净利润大增\n其中自营业务收入5.2亿元。",
+     "5.2亿元", "一季度", True),
+    ("全县经济运行报告\n（一）前三季度工业增加值增长6%\n（二）粮食产量达到50万吨",
+     "50万吨", None, False),
+    # the paragraph's own earlier sentence comes before the subhead
+    ("全县经济运行报告\n上半年生产总值增长5%\n今年3月，全县新增企业20家，注册资本12亿元。",
+     "12亿元", "今年3月", True),
+]
+
+TIMES = TIMES_WRITTEN + TIMES_BUGS_CAUGHT + TIMES_SUBHEADS
 
 ENTITIES_WRITTEN = [
     ("攸县今年新增规模以上工业企业36家。", "36家", "攸县", True),

@@ -219,6 +219,32 @@ def _is_headline_line(line: str) -> bool:
     return len(line) <= _HEADLINE and line[-1] not in _CONTINUES and not any(ch in _END_MARKS for ch in line)
 
 
+def subheads(text: str, article: Article) -> list[int]:
+    """The indexes of ARTICLE's subheads: after its first sentence, a short
+    sentence alone in its paragraph with no end mark (“券茅”上半年净利大增37%
+    between two paragraphs), the headline of the paragraphs after it.
+
+    >>> text = "标题\\n正文。\\n上半年净利大增\\n正文。\\n（二）前三季度增长6%"
+    >>> [text[a.sentences[i].start : a.sentences[i].end] for a in articles(text) for i in subheads(text, a)]
+    ['上半年净利大增']
+    """
+    sentences = article.sentences
+    found = []
+    for index in range(1, len(sentences)):
+        sentence = sentences[index]
+        alone = (sentences[index - 1].paragraph != sentence.paragraph
+                 and (index + 1 == len(sentences) or sentences[index + 1].paragraph != sentence.paragraph))
+        if (alone and sentence.end - sentence.start <= _HEADLINE and text[sentence.end - 1] not in _SUBHEAD_ENDS
+                and not _ENUMERATED.match(text, sentence.start)):
+            found.append(index)
+    return found
+
+
+_SUBHEAD_ENDS = _END_MARKS + _CLOSERS + "；;，,：:"
+# （三）前11月我国进出口总值…, 二、, 3.: an item of a list, not the headline of what follows it.
+_ENUMERATED = re.compile(r"[（(][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.]|\d+[、.]")
+
+
 def _looks_like_headline(text: str, sentences: list[Sentence]) -> bool:
     """A first sentence alone in its paragraph, short, with no end mark."""
     first = sentences[0]

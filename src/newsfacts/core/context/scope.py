@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ...claim import Kind
-from .. import lexicon
+from .. import lexicon, sentences
 from ..sentences import Article
 from ..spans import Span
 from . import change, measure
@@ -37,6 +37,7 @@ class Scope:
         self.spaces = spaces  # where spaces between words were taken out
         self.sentences = article.sentences
         self.headline = article.headline
+        self._subheads = sentences.subheads(folded, article)
         self._starts = [sentence.start for sentence in article.sentences]
         self._times: dict[int, SentenceTimes] = {}
         self._names: dict[int, Names] = {}
@@ -202,10 +203,23 @@ class Scope:
     def _inherited(self, what: str, index: int) -> Span | None:
         """WHAT from the earlier sentences of INDEX's paragraph, else from the headline."""
         found = self._from_paragraph(what, index)
+        if found is None and what == "time":
+            found = self._from_subhead(what, index)
         if found is None and self.headline is not None and self.headline != index:
             headline = self._spans(what, self.headline)
             return _nearest_to_what_follows(what, headline) if headline else None
         return found
+
+    def _from_subhead(self, what: str, index: int) -> Span | None:
+        """WHAT in the nearest subhead before sentence INDEX, the headline of
+        its section (“券茅”上半年净利大增37% … 债权投资也同比增长41.3%).
+        Asked for times only: a subhead's names are as often a section's
+        first example as what the section is about (基金经理冯明远 …)."""
+        at = bisect_right(self._subheads, index - 1) - 1
+        if at < 0:
+            return None
+        spans = self._spans(what, self._subheads[at])
+        return _nearest_to_what_follows(what, spans) if spans else None
 
     def _from_paragraph(self, what: str, index: int) -> Span | None:
         """WHAT in the nearest earlier sentence of INDEX's paragraph. The
