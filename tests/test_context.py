@@ -285,7 +285,16 @@ TIMES_SUBHEADS = [
      "12亿元", "今年3月", True),
 ]
 
-TIMES = TIMES_WRITTEN + TIMES_BUGS_CAUGHT + TIMES_SUBHEADS
+# A time does not open inside a word (接近 / 年多), and a one-character
+# opening that ends the word before stays out of it (直到 / 2018年底).
+# Sentences written for this table.
+TIMES_WORD_EDGES = [
+    ("该基金在接近年多时间里收益率达到92%。", "92%", None, False),
+    ("直到2018年底，该基金收益率为68%。", "68%", "2018年底", True),
+    ("截至今年6月，全县新增企业20家。", "20家", "截至今年6月", True),
+]
+
+TIMES = TIMES_WRITTEN + TIMES_BUGS_CAUGHT + TIMES_SUBHEADS + TIMES_WORD_EDGES
 
 ENTITIES_WRITTEN = [
     ("攸县今年新增规模以上工业企业36家。", "36家", "攸县", True),

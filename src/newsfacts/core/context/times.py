@@ -7,7 +7,7 @@ from typing import Iterator
 
 import re
 
-from .. import lexicon
+from .. import lexicon, segment
 from ..numerals import DIGITS, TENS
 from ..spans import Span
 
@@ -118,7 +118,13 @@ class SentenceTimes:
             if base:
                 self.bases.append(Span(self._reach, match.end()))
             elif not ordinal:
-                self.spans.append(Span(_past_opening(folded, self._reach, match.end()), match.end()))
+                opens = _past_opening(folded, self._reach, match.end())
+                if _inside_a_word(folded, opens, start):
+                    # 直到2018年底: the opening is the end of a word, the period follows it;
+                    # 接近年多: no 近年 in it.
+                    opens = opens + 1 if folded[opens] in _ONE_CHARACTER_OPENINGS and opens + 1 < match.end() else -1
+                if opens >= 0:
+                    self.spans.append(Span(opens, match.end()))
             if position is not None and self._reach >= position:
                 return self.spans
         self._matches = None
@@ -224,3 +230,14 @@ def _past_opening(folded: str, start: int, end: int) -> int:
     if folded[start : start + 1] == "从" and end - start > 1:
         return start + 1
     return start
+
+
+_ONE_CHARACTER_OPENINGS = frozenset(word for word in lexicon.word_list("time_openings") if len(word) == 1)
+
+
+def _inside_a_word(folded: str, start: int, floor: int) -> bool:
+    """Whether the expression at START opens inside a word, as jieba reads
+    the text around it (接近 / 年多: no 近年 in 接近年多时间里)."""
+    if start <= floor or not segment.word_across(folded, start, max(floor, start - 4), min(len(folded), start + 4)):
+        return False
+    return start not in segment.best_path_cuts(folded, max(floor, start - 4), min(len(folded), start + 4))
