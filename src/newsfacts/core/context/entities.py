@@ -333,7 +333,7 @@ class Names:
                 places.append(Span(position, position + len(word)))  # not the 国内 of 国内生产总值
             elif tag == "nt":
                 self._subject_orgs.append(Span(position, position + len(word)))
-        self._places = _merge(places)
+        self._places = [_with_part(folded, span, sentence.end) for span in _merge(places)]
         return self._places
 
     def _floor(self, position: int) -> int:
@@ -605,6 +605,24 @@ def _places_and_orgs() -> frozenset[str]:
 @cache
 def _not_places() -> frozenset[str]:
     return lexicon.words("not_places.txt")
+
+
+_PLACE_PARTS = tuple(sorted(lexicon.word_list("place_parts"), key=len, reverse=True))
+_PLACE_PART_FIRST = frozenset(part[0] for part in _PLACE_PARTS)
+
+
+def _with_part(folded: str, span: Span, end: int) -> Span:
+    """SPAN with the part of the place written right after it (长江 +
+    干线 + 港口, 三峡 + 枢纽, 台湾 + 西南部): the figures are about that
+    part. A part that jieba reads into a longer word stays out (长江南部
+    yes; 中部署 no)."""
+    stop = span.end
+    while stop < end and folded[stop] in _PLACE_PART_FIRST:
+        part = next((part for part in _PLACE_PARTS if folded.startswith(part, stop, end)), None)
+        if part is None or segment.word_across(folded, stop + len(part), stop, min(end, stop + len(part) + 3)):
+            break
+        stop += len(part)
+    return span if stop == span.end else Span(span.start, stop)
 
 
 def _merge(spans: list[Span]) -> list[Span]:
