@@ -408,8 +408,21 @@ ENTITIES_PLACE_PARTS = [
     ("长江中部署了3个监测站。", "3个", "长江", True),
 ]
 
+# Occupations before a name (title_before in entity_suffixes.tsv), and a
+# place a verb of motion leads to or from (place_directions in
+# word_lists.tsv): sentences written for this table.
+ENTITIES_PEOPLE_AND_DIRECTIONS = [
+    ("浙江茶商梁建国与4名同乡一道收茶。", "4名", "梁建国", True),
+    ("村民张明从广州运回300箱荔枝。", "300箱", "张明", True),
+    ("菜农王小军昨日运往上海20吨蔬菜。", "20吨", "王小军", True),
+    # no name before the place: the place stays
+    ("从广州运回300箱荔枝。", "300箱", "广州", True),
+    # a name of an earlier clause does not reach past the comma
+    ("在贵州每公斤茶叶卖120元，到浙江后可卖四五百元。", "四五百元", "浙江", True),
+]
+
 ENTITIES = (ENTITIES_WRITTEN + ENTITIES_BUGS_CAUGHT + ENTITIES_ISSUE_13 + ENTITIES_SPEAKERS
-            + ENTITIES_PLACE_PARTS)
+            + ENTITIES_PLACE_PARTS + ENTITIES_PEOPLE_AND_DIRECTIONS)
 
 
 def _plain(row) -> tuple:

@@ -12,10 +12,11 @@ once per claim.
 from __future__ import annotations
 
 from bisect import bisect_right
+import re
 
 from ...claim import Kind
 from .. import lexicon, sentences
-from ..sentences import Article
+from ..sentences import CLAUSE_MARKS, Article
 from ..spans import Span
 from . import change, measure
 from .entities import Names, is_authority
@@ -29,6 +30,8 @@ _JOINING_STOPS = frozenset("；;")  # a semicolon ends a sentence of the same st
 _COMPARED_NAME, _COMPARED_LAST = lexicon.ending_here("names_compared_after")
 _SAME_PERIOD = "同期"
 _LOOKED_THROUGH = 3
+_DIRECTIONS = tuple(lexicon.word_list("place_directions"))
+_CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 
 
 class Scope:
@@ -150,11 +153,13 @@ class Scope:
         An anaphor (该县, 全市) is given as the place it stands for."""
         names = self.names(index)
         floor = names.speaker_end(position)
-        nearest = None
-        for role in ("place", "market", "person", "currency"):
-            span = self._last_before(names.of(role), position, floor)
-            if span and (nearest is None or span.end > nearest.end):
-                nearest = span
+        nearest = self._nearest_before(names, position, floor)
+        if nearest and self.folded.endswith(_DIRECTIONS, floor, nearest.start):
+            # 茶商杨德余今年3月从贵州采购1500公斤: where the goods come from or
+            # go to is not who the figure is about, when a name stands before it.
+            earlier = self._nearest_before(names, nearest.start, floor)
+            if earlier is not None and not _CLAUSE_MARK.search(self.folded, earlier.end, nearest.start):
+                nearest = earlier
         if nearest:
             return self._resolved(self._widest_around(names, nearest, position))
         span = names.tagged_before(position)
@@ -164,6 +169,16 @@ class Scope:
                 or self._last_before(names.of("org"), position, floor) or self._first_after(names, position)
                 or self._inherited("person", index) or self._inherited("org", index))
         return self._resolved(span) if span else None
+
+    def _nearest_before(self, names: Names, position: int, floor: int) -> Span | None:
+        """The place, market, person or currency that ends nearest before
+        POSITION, from FLOOR on."""
+        nearest = None
+        for role in ("place", "market", "person", "currency"):
+            span = self._last_before(names.of(role), position, floor)
+            if span and (nearest is None or span.end > nearest.end):
+                nearest = span
+        return nearest
 
     def _first_after(self, names: Names, position: int) -> Span | None:
         """The first place, market, person or organisation named after the
