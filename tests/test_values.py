@@ -353,7 +353,20 @@ KINDS_BUGS_CAUGHT = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "expected_text", "kind"), KINDS_BUGS_CAUGHT, ids=_ids(KINDS_BUGS_CAUGHT))
+# A number with no unit after a word that measures money is an amount of
+# money (money_measures in word_lists.tsv); sentences written for this table.
+KINDS_BARE_AMOUNTS = [
+    ("该厂去年产值80万，利税12万。", "80万", "money"),
+    ("今年全县财政收入达到3.2亿。", "3.2亿", "money"),
+    ("一家人旅游花费约1万。", "1万", "money"),
+    ("该片票房突破10亿。", "10亿", "money"),
+    # no money word before it: a number
+    ("全县人口达20万。", "20万", "number"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected_text", "kind"), KINDS_BUGS_CAUGHT + KINDS_BARE_AMOUNTS,
+                         ids=_ids(KINDS_BUGS_CAUGHT + KINDS_BARE_AMOUNTS))
 def test_kind(sentence: str, expected_text: str, kind: str) -> None:
     found = [c for c in extract(sentence) if c.text == expected_text]
     assert found, [c.text for c in extract(sentence)]

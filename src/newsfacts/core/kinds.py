@@ -8,6 +8,7 @@ sentence (unit_contexts.tsv) by the trigger word nearest the number:
 from __future__ import annotations
 
 from functools import cache
+import re
 from typing import Final
 
 from . import lexicon
@@ -24,7 +25,8 @@ def decide(folded: str, q: Quantity, sentence_start: int, sentence_end: int) -> 
     """The kind of Q, whose sentence is FOLDED[SENTENCE_START:SENTENCE_END]."""
     unit = q.unit
     if unit is None:
-        return _FORM_KINDS.get(q.form, _NUMBER)
+        kind = _FORM_KINDS.get(q.form, _NUMBER)
+        return _MONEY if kind is _NUMBER and _after_a_money_measure(folded, q.start, sentence_start) else kind
     if unit.denominator is not None:
         if unit.kind is _MONEY:
             return Kind.PRICE
@@ -50,6 +52,21 @@ def _nearest_trigger(folded: str, q: Quantity, start: int, end: int,
         if after >= 0 and after - q.end < best_distance:
             best, best_distance = kind, after - q.end
     return best
+
+
+def _after_a_money_measure(folded: str, start: int, floor: int) -> bool:
+    """Whether the number at START follows a word that measures money, with
+    at most a few linking words between (产值30万, 全镇经济总产值4.2亿,
+    花费约2万, A股成交额超过256万亿): an amount of money with its unit
+    left out."""
+    if start <= floor:
+        return False
+    return _MONEY_MEASURE.search(folded, max(floor, start - _MONEY_REACH), start) is not None
+
+
+_MONEY_MEASURE = re.compile(rf"(?:{lexicon.alternation(lexicon.word_list('money_measures'))})"
+                            rf"(?:{lexicon.alternation(lexicon.word_list('links_to_a_bare_amount'))}){{0,2}}\Z")
+_MONEY_REACH = 12  # characters: the longest measure with two links
 
 
 @cache
