@@ -214,6 +214,17 @@ VALUES_BUGS_CAUGHT = [
     ("白菜每斤卖一块。", "一块", "1", "块"),
 ]
 
+# Tens before a multiplier with no digit before them, a population, and
+# 万万 for 亿 (found against Recognizers-Text's number specs); sentences
+# written for this table, each failing before its fix.
+VALUES_TENS_AND_MYRIADS = [
+    ("来了十多万观众。", "十多万", "100000", None),
+    ("全县有十余万人口。", "十余万", "100000", None),
+    ("共有三千万人口。", "三千万", "30000000", None),
+    ("当时全国有四万万同胞。", "四万万", "400000000", None),
+    ("债务达10万万元。", "10万万元", "1000000000", "元"),
+]
+
 # Units and measure words beyond units.tsv (issue 13), in sentences written
 # for this table: CC-CEDICT's measure words, counts of events (X次), Latin
 # symbols with or without a space, transport and Taiwan metric units, and
@@ -242,7 +253,7 @@ UNITS_WRITTEN = [
     ("商场全场陆 点 八折。", "陆 点 八折", "68", "%"),
 ]
 
-VALUES = VALUES_WRITTEN + VALUES_DEV + VALUES_BUGS_CAUGHT + UNITS_WRITTEN
+VALUES = VALUES_WRITTEN + VALUES_DEV + VALUES_BUGS_CAUGHT + VALUES_TENS_AND_MYRIADS + UNITS_WRITTEN
 
 QUALIFIERS_WRITTEN = [
     ("村里累计投入近3万元。", "3万元", "approx"),

@@ -15,7 +15,7 @@ import regex
 
 from . import lexicon, segment
 from ..claim import Kind
-from .numerals import DIGITS, Form, digit_string, in_words, opens_with_bare_multiplier
+from .numerals import DIGITS, TENS, Form, digit_string, in_words, opens_with_bare_multiplier
 from .quantities import Quantity
 
 _DAY_DIGITS = DIGITS + "十"
@@ -194,6 +194,8 @@ def _bare(folded: str, q: Quantity) -> str | None:
             return None  # 一二九.九, 一三〇 in exchange-rate copy; 二〇二三 is a year
         if any(ch in "百千万亿" for ch in numeral) and any(ch in DIGITS for ch in numeral):
             return None  # 三万五, 一千二
+        if any(ch in "万亿" for ch in numeral) and any(ch in _TENS_WORDS for ch in numeral):
+            return None  # 十万, 十多万观众, 廿万: tens of a multiplier with no digit before them
         return "bare numeral"
     if any(ch in "万亿兆" for ch in numeral) or (any(ch in "千百" for ch in numeral) and q.low is None):
         return None
@@ -202,6 +204,9 @@ def _bare(folded: str, q: Quantity) -> str | None:
     if "." in numeral and _QUALIFIED_BARE.search(folded, max(0, q.start - 2), q.start):
         return None
     return "bare number"
+
+
+_TENS_WORDS = frozenset("十" + TENS)
 
 
 def _article(folded: str, q: Quantity) -> str | None:

@@ -28,11 +28,15 @@ def read(numeral: str, form: Form) -> Decimal:
     return _READERS[form](numeral)
 
 
+_MYRIAD_MYRIAD = "万万"
+_HUNDRED_MILLION = "亿"
+
+
 def read_numeral(text: str) -> Decimal:
     """Arabic, Chinese or mixed numerals, with 万/亿 multipliers.
 
-    >>> [int(read_numeral(s)) for s in ("三百五十万", "一万二千", "13万2", "7亿2", "3万4000", "廿五", "90余亿")]
-    [3500000, 12000, 132000, 720000000, 34000, 25, 9000000000]
+    >>> [int(read_numeral(s)) for s in ("三百五十万", "一万二千", "13万2", "7亿2", "3万4000", "廿五", "90余亿", "四万万")]
+    [3500000, 12000, 132000, 720000000, 34000, 25, 9000000000, 400000000]
     """
     if len(text) > LONGEST_NUMBER:
         # 30,000 万 in a row, or a 5,000-digit number: not a figure of news.
@@ -45,6 +49,8 @@ def read_numeral(text: str) -> Decimal:
     text = "".join(ch for ch in text if ch not in INNER)
     if not text:
         raise ValueError("empty numeral")
+    if _MYRIAD_MYRIAD in text:
+        text = text.replace(_MYRIAD_MYRIAD, _HUNDRED_MILLION)  # 四万万 is 4亿, as written before 亿 was common
     if text[-1] in "kK":  # 15k, as in 月薪15k
         return _EXACT.multiply(_read_big(text[:-1]), 1000)
     return _read_big(text)
