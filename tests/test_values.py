@@ -223,6 +223,10 @@ VALUES_TENS_AND_MYRIADS = [
     ("共有三千万人口。", "三千万", "30000000", None),
     ("当时全国有四万万同胞。", "四万万", "400000000", None),
     ("债务达10万万元。", "10万万元", "1000000000", "元"),
+    # ranges: a low end of 一 is no article; the 成 of the far end is the near end's too
+    ("每人发一到五个苹果。", "一到五个", ("1", "5"), "个"),
+    ("预计将有二至三成的企业受益。", "二至三成", ("20", "30"), "%"),
+    ("约1到2成的村民外出务工。", "1到2成", ("10", "20"), "%"),
 ]
 
 # Units and measure words beyond units.tsv (issue 13), in sentences written

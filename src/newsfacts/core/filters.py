@@ -213,8 +213,8 @@ def _article(folded: str, q: Quantity) -> str | None:
     """一栋厂房, 一项任务: 一 with a measure word is an article, not a count;
     so is 这一年, 最后一年. 二期, 信义二馆: two things are counted with 两;
     二 before a measure word is a name or an ordinal."""
-    if q.unit is None or q.inner:
-        return None
+    if q.unit is None or q.inner or q.low is not None:
+        return None  # 一到五个: the low end of a range counts
     if q.numeral == "一" and _REFERRING_ONE.search(folded, max(0, q.start - 3), q.start):
         return "article"  # 这一年, 同一家, 每一个: which one, not how many
     if q.kind not in _COUNTED:

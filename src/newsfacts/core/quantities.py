@@ -11,7 +11,7 @@ import re
 
 from . import lexicon, numbers, units
 from ..claim import Kind
-from .numerals import BIG, INNER, MULTIPLIER_VALUES, SMALL, Form, is_han
+from .numerals import BIG, INNER, MULTIPLIER_VALUES, NONZERO_DIGITS, SMALL, Form, is_han
 from .numbers import Found
 from .units import Unit
 
@@ -19,6 +19,9 @@ _PERCENT = Unit(0, 0, "%", Kind.PERCENT, "%", "")
 # Enum members read once: compiled code would look each up on its class every time.
 _NUMERAL: Final = Form.NUMERAL
 _PER: Final = Form.PER
+_SHARE: Final = Form.SHARE
+_ONE_DIGIT: Final = re.compile(rf"[{NONZERO_DIGITS}1-9]")  # the tens of a share: 二 of 二至三成
+_TEN: Final = Decimal(10)
 _PAIR: Final = Form.PAIR
 _MONEY: Final = Kind.MONEY
 _PERCENT_FORMS: Final = frozenset({Form.SHARE, Form.DISCOUNT, Form.PER})
@@ -173,6 +176,9 @@ def _range(folded: str, first: Found, unit: Unit | None, low: Decimal, start: in
         if far.form is not _PER or not far.numeral.startswith("百分之"):
             return None  # 三成到五成 is not read as a range of the digits alone
         return _finish_range(folded, first, far, _PERCENT, far.end, low, start)  # 百分之十五到百分之二十
+    if far.form is _SHARE and unit is None and first.form is _NUMERAL and _ONE_DIGIT.fullmatch(first.numeral):
+        # 二至三成, 1到2成: the 成 after the far end is the near end's too.
+        return _finish_range(folded, first, far, _PERCENT, far.end, low * _TEN, start)
     if far.form is not _NUMERAL:
         return None
     far_end, far_unit, _ = _unit_after(folded, far)
