@@ -294,7 +294,16 @@ TIMES_WORD_EDGES = [
     ("截至今年6月，全县新增企业20家。", "20家", "截至今年6月", True),
 ]
 
-TIMES = TIMES_WRITTEN + TIMES_BUGS_CAUGHT + TIMES_SUBHEADS + TIMES_WORD_EDGES
+# A time joined by 的 to the number is the number's own, a base of
+# comparison included (由…的…提高到…的…); sentences written for this table.
+TIMES_ATTACHED = [
+    ("该县森林覆盖率由2015年的45%提高到2023年的62%。", "45%", "2015年", True),
+    ("该县森林覆盖率由2015年的45%提高到2023年的62%。", "62%", "2023年", True),
+    ("全市人口从2010年的300万人增至去年的350万人。", "300万人", "2010年", True),
+    ("全市人口从2010年的300万人增至去年的350万人。", "350万人", "去年", True),
+]
+
+TIMES = TIMES_WRITTEN + TIMES_BUGS_CAUGHT + TIMES_SUBHEADS + TIMES_WORD_EDGES + TIMES_ATTACHED
 
 ENTITIES_WRITTEN = [
     ("攸县今年新增规模以上工业企业36家。", "36家", "攸县", True),

@@ -30,6 +30,8 @@ _JOINING_STOPS = frozenset("；;")  # a semicolon ends a sentence of the same st
 _COMPARED_NAME, _COMPARED_LAST = lexicon.ending_here("names_compared_after")
 _SAME_PERIOD = "同期"
 _LOOKED_THROUGH = 3
+_OF = "的"
+_VERB_ENDINGS = frozenset("到至")  # 提高到, 增至: a verb's, not the period's
 _DIRECTIONS = tuple(lexicon.word_list("place_directions"))
 _CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 
@@ -86,10 +88,28 @@ class Scope:
     def time(self, index: int, position: int) -> Span | None:
         """The time of a claim at POSITION in sentence INDEX."""
         times = self.times(index)
+        attached = self._attached(times, position)
+        if attached is not None:
+            return self._time_referred_to(attached)
         # Its own sentence names it, before the number or, failing that, after it
         # (逾100名教师昨在雨中绝食); then the paragraph, then the headline.
         span = times.last_before(position) or times.first_after(position) or self._inherited("time", index)
         return self._time_referred_to(span) if span is not None else None
+
+    def _attached(self, times: SentenceTimes, position: int) -> Span | None:
+        """The time joined by 的 to the number at POSITION, the number's own
+        even where it is the base of a comparison: 由2015年的45%提高到2023年的62%
+        gives 45% 2015年 and 62% 2023年 (the 到 is the verb's)."""
+        folded = self.folded
+        if folded[position - 1 : position] != _OF:
+            return None
+        for span in times.every_span(position):
+            if span.end == position - 1:
+                start = span.start
+                if folded[start] in _VERB_ENDINGS and span.end - start > 1:
+                    start += 1
+                return Span(start, span.end)
+        return None
 
     def _time_referred_to(self, span: Span) -> Span:
         """同期, 当时, 届时: the period it refers to, the nearest one named
