@@ -53,6 +53,31 @@ def _openers() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+def change_word_at(folded: str, start: int, end: int) -> bool:
+    """Whether a word of change_verbs.tsv that changes (增长, 增, 下降; not
+    the 为 or 成 of a level) starts at START and ends by END."""
+    return _any_change_word().match(folded, start, end) is not None
+
+
+def reaching_end(folded: str, start: int, end: int) -> int:
+    """Where a change verb and the word of the level it reaches end, when
+    they open FOLDED[START:END] (增至, 提高到, 下降为); START if they do not."""
+    found = _reaching().match(folded, start, end)
+    return found.end() if found else start
+
+
+@cache
+def _any_change_word() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(w for w, d in _verbs().items() if d != "level"))
+
+
+@cache
+def _reaching() -> re.Pattern[str]:
+    verbs = lexicon.alternation(w for w, d in _verbs().items() if d != "level")
+    levels = lexicon.alternation(w for w, d in _verbs().items() if d == "level")
+    return re.compile(f"(?:{verbs})了?(?:{levels})")
+
+
 def opens_with_change(folded: str, start: int) -> bool:
     """Whether the clause at START says how something changed and not what
     (比2019年1-3月份增长41.9%, 同比增长6.2%, 增长88.5%)."""

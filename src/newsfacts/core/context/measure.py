@@ -20,6 +20,7 @@ from ..numerals import INNER_CLASSES, is_han
 from ..quantities import Quantity
 from ..sentences import CLAUSE_MARKS, Sentence
 from ..spans import Span
+from . import change
 from .times import SentenceTimes, past_words
 
 # Counts and sizes name their noun after them (3000余家注册网店); money and
@@ -120,11 +121,26 @@ def of(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sentence
     else:
         found = _before(folded, q, sentence, floor, times) or _after(folded, q, sentence)
     found = found or _clause_before(folded, q, sentence, floor, times)
+    if found is not None and _names_the_change_only(folded, found, times):
+        found = None  # 从500人增至1200人: 1200人 measures what 500人 does
     if q.kind is Kind.INDEX_POINT:
         index = [span for span in markets if span.end <= q.start]
         if index and not (found and any(found.start <= span.start and span.end <= found.end for span in index)):
             return index[-1]  # 上证指数又行至3500点: the index, not 行; 上证指数收盘于… stays
     return found
+
+
+def _names_the_change_only(folded: str, found: Span, times: SentenceTimes) -> bool:
+    """Whether FOUND is a change verb reaching a level, with at most a time
+    and 的 after it (增至, 提高到2023年的): the number after it is the level
+    reached by what the sentence has named already, not a phrase of its own."""
+    at = change.reaching_end(folded, found.start, found.end)
+    if at == found.start:
+        return False
+    for span in times.every_span(found.end):
+        if span.start <= at < span.end or span.start == at:
+            at = max(at, span.end)
+    return folded[at : found.end] in ("", "的")
 
 
 def with_name_before(folded: str, phrase: Span, name: Span) -> Span:
@@ -473,6 +489,8 @@ def _after(folded: str, q: Quantity, sentence: Sentence) -> Span | None:
         end += 1
     if end == start:
         return None
+    if change.change_word_at(folded, start, end):
+        return None  # 从500人增至1200人: the change, not what is counted
     words = segment.words_after(folded, start, end)
     taken = 0
     for number, word in enumerate(words):
