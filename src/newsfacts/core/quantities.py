@@ -32,6 +32,13 @@ _HALF = Decimal("0.5")
 # Read once: looked up for every number.
 _BEFORE_SIGN: Final = frozenset(lexicon.characters("before_minus_sign"))  # after these, - is a minus sign
 _RANGE_JOINERS: Final = frozenset(lexicon.characters("range_joiners"))
+# After a verb of change, X至Y whose Y is this many times X or more is the
+# size of the change and the level it reaches (下调0.25%至3.45%), not a range
+# of the change's size (增长2%至3%).
+_LEVEL_RATIO: Final = 5
+_CHANGE_BEFORE: Final = re.compile(
+    "(?:" + lexicon.alternation(row[0] for row in lexicon.rows("change_verbs.tsv") if row[1] in ("increase", "decrease"))
+    + ")(?:" + lexicon.alternation(lexicon.word_list("between_change_and_number")) + r")*\Z")
 _AFTER_TRAILING_QUALIFIER: Final = frozenset(lexicon.characters("after_trailing_qualifier"))
 # Currency signs before the number ($20, US$5), and what each ends with: most numbers need no search.
 _CURRENCY_PREFIX, _CURRENCY_SIGNS = lexicon.ending_here("currency_prefixes")
@@ -199,6 +206,8 @@ def _finish_range(folded: str, first: Found, far: Found, unit: Unit | None, end:
                 break
     if not low < high:
         return None
+    if high >= _LEVEL_RATIO * low and _CHANGE_BEFORE.search(folded, max(0, start - 8), start):
+        return None  # 增加约8000人至372万人: a rise of 8000 to a level of 372万, no range
     inner = "".join(ch for ch in first.numeral + far.numeral if ch in INNER)
     end, inner = _trailing_qualifier(folded, end, unit, inner)
     return Quantity(start, end, None, low, high, unit, first.form, first.numeral, first.start, inner, False)
