@@ -231,7 +231,14 @@ MEASURES_FROM_TO = [
     ("病床可由10张增至100张。", "100张", "病床", True),
 ]
 
-MEASURES = MEASURES_WRITTEN + MEASURES_DEV + MEASURES_FROM_TO
+# A currency named before the number is its unit's, not what it measures;
+# sentences written for this table.
+MEASURES_CURRENCY_BEFORE = [
+    ("该公司第三季度營收達新台幣5467億元。", "5467億元", "營收", True),
+    ("全年利润总额为人民币12亿元。", "12亿元", "利润总额", True),
+]
+
+MEASURES = MEASURES_WRITTEN + MEASURES_DEV + MEASURES_FROM_TO + MEASURES_CURRENCY_BEFORE
 
 TIMES_WRITTEN = [
     ("2023年，全县地区生产总值完成286.5亿元。", "286.5亿元", "2023年", True),

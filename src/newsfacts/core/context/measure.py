@@ -78,6 +78,8 @@ def _edge_words() -> tuple[frozenset[str], frozenset[str]]:
     tail |= {row[0] for row in lexicon.rows("change_verbs.tsv") if not row[0].endswith("幅")}
     tail |= {row[0] for row in lexicon.rows("qualifiers.tsv")}
     tail |= set(INNER_CLASSES)
+    # 营收达新台币5467亿元: a currency named before the number is its unit's.
+    tail |= set(lexicon.word_list("currency_names_before"))
     head = {w for w, end in lexicon.rows("measure_edges.tsv") if end == "head"}
     return frozenset(tail), frozenset(head)
 
