@@ -261,3 +261,22 @@ def test_measure_words_are_single_characters_and_counted() -> None:
     excluded = set(lexicon.word_list("measure_words_not_counts"))
     assert excluded <= {row[0] for row in lexicon.rows("measure_words.tsv")}
 
+
+
+# Units conversions.tsv converts that units.tsv leaves out on purpose: a
+# Latin letter or two that is more often something else next to a number
+# (3g is a network, 5t a truck's class, 2L a bottle's size read as a name),
+# a word that is a unit only in context (卡 a card, 焦 coke, 里 inside, 码
+# a size, 尺 and 寸 in idioms), the parts of dates (日, 时, 月, 季度), and
+# the data and electric units read by measure_words or not at all.
+NOT_IN_UNITS = {"g", "t", "L", "W", "J", "B", "EB", "GJ", "GiB", "KiB", "MJ", "MiB", "TiB", "bps", "kJ", "kcal",
+                "‱", "卡", "焦", "伏", "担", "尺", "寸", "里", "码", "日", "时", "月", "季度", "礼拜"}
+
+
+def test_every_unit_converted_is_a_unit() -> None:
+    """A unit with a factor in conversions.tsv but no row in units.tsv is
+    never read after a number, so its factor is never used (纳米, 英亩 were)."""
+    known = {row[0] for row in lexicon.rows("units.tsv")}
+    converted = {row[0] for row in lexicon.rows("conversions.tsv") if row[0] != "*"}
+    assert sorted(converted - known - NOT_IN_UNITS) == []
+    assert sorted(NOT_IN_UNITS & known) == []

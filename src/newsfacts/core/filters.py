@@ -135,9 +135,14 @@ def _identifier(folded: str, q: Quantity) -> str | None:
             return "phone"
     if folded[q.end : q.end + 1] == "@":
         return "e-mail"
-    if numeral[:1].isdigit() and _ID_CONTEXT.search(folded, max(0, q.start - 16), q.start):
-        return "identifier"
+    if numeral[:1].isdigit() and _ID_CONTEXT.search(folded, max(0, q.start - 16), q.start) and not _measured(q):
+        return "identifier"  # 手机尾号1234, 编号003; not 该手机搭载6.7英寸屏幕
     return None
+
+
+def _measured(q: Quantity) -> bool:
+    """Whether Q has a unit of measurement (英寸, 元, 小时): no identifier has."""
+    return q.unit is not None and q.kind not in _COUNTED
 
 
 def _date(folded: str, q: Quantity) -> str | None:
