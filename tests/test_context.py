@@ -237,7 +237,13 @@ MEASURES_CURRENCY_BEFORE = [
     ("全年利润总额为人民币12亿元。", "12亿元", "利润总额", True),
 ]
 
-MEASURES = MEASURES_WRITTEN + MEASURES_DEV + MEASURES_FROM_TO + MEASURES_CURRENCY_BEFORE
+# 比 opening a noun (比例, 比重) is no comparison; sentences written for this table.
+MEASURES_BI_NOUNS = [
+    ("这一比例比2019年提高了3.6个百分点。", "3.6个百分点", "比例", False),
+    ("电子类股占整体市场成交值比例达88%。", "88%", "整体市场成交值比例", False),
+]
+
+MEASURES = MEASURES_WRITTEN + MEASURES_DEV + MEASURES_FROM_TO + MEASURES_CURRENCY_BEFORE + MEASURES_BI_NOUNS
 
 TIMES_WRITTEN = [
     ("2023年，全县地区生产总值完成286.5亿元。", "286.5亿元", "2023年", True),

@@ -56,7 +56,7 @@ _YEAR_ON_YEAR: Final = ("同比", "环比", "環比")
 _RANGE_JOINERS: Final = frozenset(lexicon.characters("range_joiners"))
 _COMPLEMENTS: Final = frozenset("于於到")
 # 比2019年同期增长: what follows 比 is the base of a comparison.
-_COMPARISON = re.compile(rf"(?<![{lexicon.characters('not_comparison_before_bi')}])比"
+_COMPARISON = re.compile(rf"(?<![{lexicon.characters('not_comparison_before_bi')}])比(?![{lexicon.characters('not_comparison_after_bi')}])"
                          rf"|较(?![{lexicon.characters('not_comparison_after_jiao')}])")
 
 
