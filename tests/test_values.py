@@ -391,6 +391,8 @@ KINDS_BARE_AMOUNTS = [
     ("该片票房突破10亿。", "10亿", "money"),
     # no money word before it: a number
     ("全县人口达20万。", "20万", "number"),
+    ("公司市值已跌破千亿。", "千亿", "money"),
+    ("营收首次突破千亿。", "千亿", "money"),
 ]
 
 
