@@ -243,7 +243,13 @@ MEASURES_BI_NOUNS = [
     ("电子类股占整体市场成交值比例达88%。", "88%", "整体市场成交值比例", False),
 ]
 
-MEASURES = MEASURES_WRITTEN + MEASURES_DEV + MEASURES_FROM_TO + MEASURES_CURRENCY_BEFORE + MEASURES_BI_NOUNS
+# An aside in brackets between the phrase and its number stays out (固定资产投资（不含农户）419409亿元).
+MEASURES_ASIDES = [
+    ("1—10月份，全国固定资产投资（不含农户）419409亿元。", "419409亿元", "全国固定资产投资", True),
+]
+
+MEASURES = (MEASURES_WRITTEN + MEASURES_DEV + MEASURES_FROM_TO + MEASURES_CURRENCY_BEFORE + MEASURES_BI_NOUNS
+            + MEASURES_ASIDES)
 
 TIMES_WRITTEN = [
     ("2023年，全县地区生产总值完成286.5亿元。", "286.5亿元", "2023年", True),
@@ -325,7 +331,15 @@ TIMES_ATTACHED = [
     ("全市人口从2010年的300万人增至去年的350万人。", "350万人", "去年", True),
 ]
 
-TIMES = TIMES_WRITTEN + TIMES_BUGS_CAUGHT + TIMES_SUBHEADS + TIMES_WORD_EDGES + TIMES_ATTACHED
+# Every mark of a range joins a span of months (range_joiners): the dash
+# of statistics bulletins (1—10月份) too. Sentences written for this table.
+TIMES_RANGE_MARKS = [
+    ("1—10月份，全国固定资产投资419409亿元。", "419409亿元", "1—10月份", True),
+    ("1～9月，全省进出口总值增长5%。", "5%", "1～9月", True),
+]
+
+TIMES = (TIMES_WRITTEN + TIMES_BUGS_CAUGHT + TIMES_SUBHEADS + TIMES_WORD_EDGES + TIMES_ATTACHED
+         + TIMES_RANGE_MARKS)
 
 ENTITIES_WRITTEN = [
     ("攸县今年新增规模以上工业企业36家。", "36家", "攸县", True),

@@ -236,6 +236,12 @@ def _before(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sen
     floor = max(sentence.start, floor)
     start = _clause_start(folded, floor, q.start)
     end = _trim_tail(folded, start, q.start)
+    if folded[q.start - 1 : q.start] in _CLOSING_BRACKETS:
+        # 固定资产投资（不含农户）419409亿元: what it measures stands before the aside.
+        opening = _before_aside(folded, floor, q.start)
+        if opening < q.start:
+            start = _clause_start(folded, floor, opening)
+            end = _trim_tail(folded, start, opening)
     if end == start < q.start and start - 1 > floor and folded[q.start - 1] in _COPULAS:
         # 最大的是手续费及佣金净收入，为24.41亿元, 利息净收入（以两融业务为主）则为9.6亿元:
         # a clause of 为 alone names what it gives in the clause before, or before the aside.
@@ -292,6 +298,9 @@ def _from_word_start(folded: str, found: Span, start: int) -> Span:
         return found
     opening = max(cut for cut in cuts if cut < found.start)
     return Span(opening, found.end)
+
+
+_CLOSING_BRACKETS = frozenset("）)")
 
 
 def _before_aside(folded: str, start: int, end: int) -> int:

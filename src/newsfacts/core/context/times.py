@@ -12,7 +12,9 @@ from ..numerals import DIGITS, TENS
 from ..spans import Span
 
 _CN = DIGITS + "十" + TENS
-_RANGE = r"(?:[-~至到])"
+# 1-10月, 1—10月份, 3～4月, 1至9月: the marks and words of a range (range_joiners).
+_RANGE_MARKS = lexicon.characters("range_joiners")
+_RANGE = "[" + re.escape(_RANGE_MARKS) + "]"
 _OPENINGS = lexicon.word_list("time_openings")
 _WEEK = "上本下周星礼"
 
@@ -36,7 +38,7 @@ def second_characters() -> frozenset[str]:
     words = lexicon.words("time_words.txt")
     return frozenset(
         "".join(word[1] for word in words if len(word) > 1)
-        + _CN + "年月日号点时" + "-~至到"  # 2021年, 12月, 3-4月, 十五日, 8点
+        + _CN + "年月日号点时" + _RANGE_MARKS  # 2021年, 12月, 3-4月, 十五日, 8点
         + _WEEK + "期拜" + "一二三四五六日天"  # 上周, 星期, 礼拜, 周一
         + "".join(opening[1:2] for opening in _OPENINGS)  # 截至
         + "".join(era[1:2] for era in lexicon.word_list("year_eras"))  # 民国八十六年
@@ -72,7 +74,7 @@ def pattern_text() -> str:
     atom = rf"(?:{paren_day}|{year}|{month}|{day}|{weekday}|{first}|{plan}|{words}|{clock}|昨午)"
     part = lexicon.alternation(lexicon.word_list("time_parts"))
     # 2021年1月至9月: a span of time reads as one expression.
-    return rf"{lexicon.alternation(_OPENINGS)}?{atom}(?:{atom}|{part}|[至到-]{atom})*"
+    return rf"{lexicon.alternation(_OPENINGS)}?{atom}(?:{atom}|{part}|{_RANGE}{atom})*"
 
 
 # A comparison's base is not the claim's period: 比2019年同期增长11.1%.
