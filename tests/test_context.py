@@ -245,6 +245,8 @@ MEASURES_BI_NOUNS = [
 
 # An aside in brackets between the phrase and its number stays out (固定资产投资（不含农户）419409亿元).
 MEASURES_ASIDES = [
+    # 按年 (Hong Kong's 同比) stands between the measure and its change (period_comparisons)
+    ("澳門上月入境旅客按年增長百分之十二。", "百分之十二", "入境旅客", True),
     ("1—10月份，全国固定资产投资（不含农户）419409亿元。", "419409亿元", "全国固定资产投资", True),
 ]
 

@@ -297,6 +297,8 @@ QUALIFIERS_WRITTEN = [
     ("月收入在1万元以下。", "1万元", "under"),
     ("比赛吸引了逾千名跑者。", "千名", "over"),
     ("全镇共有30人参加。", "30人", None),
+    ("農業損失逾新台幣五億元。", "五億元", "over"),  # a currency named between qualifier and number
+    ("项目投资约人民币300亿元。", "300亿元", "approx"),
 ]
 
 

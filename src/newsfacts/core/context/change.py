@@ -49,7 +49,7 @@ def _last_characters() -> frozenset[str]:
 
 @cache
 def _openers() -> tuple[str, ...]:
-    words = {w for w, d in _verbs().items() if d != "level"} | {"比", "较", "同比", "环比", "環比"}
+    words = {w for w, d in _verbs().items() if d != "level"} | {"比", "较", *lexicon.word_list("period_comparisons")}
     return tuple(sorted(words, key=len, reverse=True))
 
 

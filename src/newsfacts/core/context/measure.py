@@ -52,7 +52,7 @@ _CLOSING_QUOTES = frozenset(_OPENING_OF)
 _PHRASE_MARKS = "".join(ch for ch in CLAUSE_MARKS if ch not in _QUOTES)
 _CLAUSE_COMMAS: Final = frozenset("，,")
 _COPULAS: Final = frozenset("为為是")
-_YEAR_ON_YEAR: Final = ("同比", "环比", "環比")
+_YEAR_ON_YEAR: Final = tuple(lexicon.word_list("period_comparisons"))
 _RANGE_JOINERS: Final = frozenset(lexicon.characters("range_joiners"))
 _COMPLEMENTS: Final = frozenset("于於到")
 # 比2019年同期增长: what follows 比 is the base of a comparison.
