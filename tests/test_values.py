@@ -232,6 +232,9 @@ VALUES_TENS_AND_MYRIADS = [
     ("就业人数增加约8000人至372万人。", "372万人", "3720000", "人"),
     ("利率下调0.25%至3.45%。", "3.45%", "3.45", "%"),
     ("预计今年经济增长2%至3%。", "2%至3%", ("2", "3"), "%"),
+    # a zero stated as a level is a figure; sentences written for this table
+    ("全市新增病例为零。", "零", "0", None),
+    ("库存已降至0。", "0", "0", None),
     # units conversions.tsv knew and units.tsv lacked
     ("新工艺采用3纳米制程。", "3纳米", "3", "纳米"),
     ("该户型实用面积为30坪。", "30坪", "30", "坪"),

@@ -189,6 +189,9 @@ def _bare(folded: str, q: Quantity) -> str | None:
     if q.unit is not None or q.form is not _NUMERAL:
         return None
     numeral = q.numeral
+    if numeral in _ZEROS and _ZERO_LEVEL.search(folded, max(0, q.start - 3), q.start) \
+            and folded[q.end : q.end + 1] in _AFTER_A_ZERO:
+        return None  # 新增本土确诊病例为零, 库存降至0: the level is zero
     if opens_with_bare_multiplier(numeral):
         if _QUALIFIED_BARE.search(folded, max(0, q.start - 2), q.start):
             return None
@@ -212,6 +215,11 @@ def _bare(folded: str, q: Quantity) -> str | None:
 
 
 _TENS_WORDS = frozenset("十" + TENS)
+_ZEROS = frozenset({"零", "0", "〇"})
+# A zero stated as a level: after 为, 是 or a change reaching it (降至, 减少到),
+# and ending its clause.
+_ZERO_LEVEL = re.compile(r"(?:为|是|至|到|成)\Z")
+_AFTER_A_ZERO = frozenset("，,。；;！!？?、）)") | {""}
 
 
 def _article(folded: str, q: Quantity) -> str | None:
