@@ -28,7 +28,7 @@ $(BIN)/newsfacts: pyproject.toml hatch_build.py
 # (dask, distributed, pyarrow, pandas: most of the venv's size), only for
 # the targets that need them.
 EXTRAS := $(VENV)/.installed-test-dask
-$(EXTRAS): $(BIN)/newsfacts
+$(EXTRAS): $(BIN)/newsfacts pyproject.toml
 	@echo "make $(or $(firstword $(MAKECMDGOALS)),test): installing the test and dask extras into $(VENV) (first run only)…"
 	$(BIN)/pip install --quiet -e '.[test,dask]'
 	touch $@
@@ -43,8 +43,9 @@ $(COMPILED)/bin/newsfacts: pyproject.toml hatch_build.py $(SOURCES)
 run: $(BIN)/newsfacts
 	$(BIN)/newsfacts extract $(SAMPLE) --format table
 
+# -n auto: one worker per core (pytest-xdist).
 test: $(EXTRAS)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # The suite against the compiled build (CI runs both). Only newsfacts.core
 # is compiled: the tests of the command line's habits, the table, the HTML
@@ -52,7 +53,7 @@ test: $(EXTRAS)
 # builds, and run in `make test` alone (they are a third of the suite's time).
 PURE_ONLY := tests/test_cli_habits_17.py tests/test_table_17.py tests/test_html_report.py tests/test_xlsx.py
 test-compiled: $(COMPILED)/bin/newsfacts
-	$(COMPILED)/bin/python -m pytest -p no:cacheprovider $(addprefix --ignore=,$(PURE_ONLY))
+	$(COMPILED)/bin/python -m pytest -n auto -p no:cacheprovider $(addprefix --ignore=,$(PURE_ONLY))
 
 bench: $(COMPILED)/bin/newsfacts
 	$(COMPILED)/bin/python bench/run.py

@@ -170,7 +170,8 @@ class Scope:
         place of the paragraph's earlier sentence or of the headline; an
         organisation of its own sentence, before the number or else after
         it; the earlier sentence's or headline's person or organisation.
-        An anaphor (该县, 全市) is given as the place it stands for."""
+        An anaphor (该县, 全市) is given as the place it stands for. Names
+        of a clause that says who speaks (李国章说，…) are left out."""
         names = self.names(index)
         floor = names.speaker_end(position)
         nearest = self._nearest_before(names, position, floor)
@@ -236,7 +237,8 @@ class Scope:
         return self.times(index).until() if what == "time" else self.names(index).of(what)
 
     def _inherited(self, what: str, index: int) -> Span | None:
-        """WHAT from the earlier sentences of INDEX's paragraph, else from the headline."""
+        """WHAT from the earlier sentences of INDEX's paragraph, else (a time)
+        from the subhead of its section, else from the headline."""
         found = self._from_paragraph(what, index)
         if found is None and what == "time":
             found = self._from_subhead(what, index)
