@@ -470,7 +470,7 @@ def test_make_run_installs_only_what_extraction_needs(tmp_path) -> None:
 def test_make_test_installs_the_test_and_dask_extras(tmp_path) -> None:
     plan = _make_plan("test", tmp_path).splitlines()
     assert f"{tmp_path}/venv/bin/pip install --quiet -e '.[test,dask]'" in plan
-    assert plan[-1] == f"{tmp_path}/venv/bin/python -m pytest"
+    assert plan[-1] == f"{tmp_path}/venv/bin/python -m pytest -n auto"  # a worker per core
 
 
 def _csv_header() -> bytes:

@@ -10,7 +10,7 @@ of the dev gold files (data/dev/gold), as the extractor writes them
 """
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import MAX_PREC, Context, Decimal
 from fractions import Fraction
 
 import pytest
@@ -384,10 +384,12 @@ def test_conversions_compose_with_the_multiplier(row: tuple[str, ...], value: De
     whole = normalise(value * 10000, None, None, row[0], row[1], _region(row))
     one = normalise(value, None, None, row[0], row[1], _region(row))
     assert whole is not None and one is not None and whole.value is not None and one.value is not None
+    # Taken 10,000 of exactly: the default context's 28 digits would round a long value.
+    ten_thousand_of_one = Context(prec=MAX_PREC).multiply(one.value, 10000)
     if _terminates(Fraction(row[3])):
-        assert whole.value == one.value * 10000
+        assert whole.value == ten_thousand_of_one
     else:
-        assert abs(whole.value - one.value * 10000) <= abs(whole.value) * Decimal(10) ** (2 - PRECISION)
+        assert abs(whole.value - ten_thousand_of_one) <= abs(whole.value) * Decimal(10) ** (2 - PRECISION)
 
 
 def _terminates(fraction: Fraction) -> bool:
