@@ -124,6 +124,11 @@ FACTORS: dict[tuple[str, str, str], tuple[str, Fraction, Fraction]] = {
     ("km/h", "speed", "-"): ("km/h", F(1), F(0)),
     ("m/s", "speed", "-"): ("km/h", F(3600, 1000), F(0)),
     ("节", "speed", "-"): ("km/h", F(1852, 1000), F(0)),
+    # 时速350公里: a distance an hour, kind speed by its sentence (unit_contexts.tsv)
+    ("公里", "speed", "-"): ("km/h", F(1), F(0)),
+    ("千米", "speed", "-"): ("km/h", F(1), F(0)),
+    # 电力消费39.07亿千瓦: 千瓦 written for 千瓦时, kind energy by its sentence
+    ("千瓦", "energy", "-"): ("kWh", F(1), F(0)),
     **{(unit, "temperature", "-"): ("°C", F(1), F(0)) for unit in ("摄氏度", "℃", "°C", "度")},
     **{(unit, "temperature", "-"): ("°C", F(5, 9), F(-32)) for unit in ("华氏度", "℉", "°F")},
     ("开尔文", "temperature", "-"): ("°C", F(1), F("-273.15")),

@@ -397,6 +397,15 @@ KINDS_BARE_AMOUNTS = [
     # no money word before it: a number
     ("全县人口达20万。", "20万", "number"),
     ("公司市值已跌破千亿。", "千亿", "money"),
+    # a distance an hour is a speed; electricity used in 千瓦 is energy (unit_contexts.tsv)
+    ("高铁设计时速350公里。", "350公里", "speed"),
+    ("台风以每小时15公里左右的速度移动。", "15公里", "speed"),
+    ("两地相距100公里。", "100公里", "length"),
+    ("全市工业电力消费39.07亿千瓦。", "39.07亿千瓦", "energy"),
+    ("全市装机容量达到1000万千瓦。", "1000万千瓦", "power"),
+    # thousands of 点 are an index's level, a few are a count
+    ("该指数在6月创出5178点的高位。", "5178点", "index_point"),
+    ("会上提出两点建议。", "两点", "count"),
     ("营收首次突破千亿。", "千亿", "money"),
 ]
 

@@ -36,7 +36,10 @@ def decide(folded: str, q: Quantity, sentence_start: int, sentence_end: int) -> 
     triggers = _contexts().get(unit.surface)
     if triggers is None:
         return unit.kind
-    return _nearest_trigger(folded, q, sentence_start, sentence_end, triggers) or unit.kind
+    found = _nearest_trigger(folded, q, sentence_start, sentence_end, triggers)
+    if found is None and unit.surface in _POINTS and q.value is not None and _INDEX_LEVEL <= q.value:
+        return Kind.INDEX_POINT  # 在2015年6月12日创出5178点: thousands of 点 are an index's level
+    return found or unit.kind
 
 
 def _nearest_trigger(folded: str, q: Quantity, start: int, end: int,
@@ -52,6 +55,12 @@ def _nearest_trigger(folded: str, q: Quantity, start: int, end: int,
         if after >= 0 and after - q.end < best_distance:
             best, best_distance = kind, after - q.end
     return best
+
+
+_POINTS: Final = frozenset({"点", "點"})
+# An index stands in the thousands (上证 3500点, 恒指 17500點); a count of 点
+# (两点建议, 紅利２點) is small.
+_INDEX_LEVEL: Final = 1000
 
 
 def _after_a_money_measure(folded: str, start: int, floor: int) -> bool:
