@@ -78,12 +78,18 @@ class _Pool:
         """Stop the workers now, whatever they are doing (they hold no
         output: it comes back to this process)."""
         processes = list((self.executor._processes or {}).values())  # the executor has no public way
+        manager = self.executor._executor_manager_thread
         self.executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.terminate()
         for process in processes:
             process.join(5)
+        # Let the executor's own thread finish closing its pipe: left running,
+        # it races the interpreter's exit, which then prints "Exception ignored
+        # ... Bad file descriptor" (Python 3.11's concurrent.futures).
+        if manager is not None:
+            manager.join(5)
 
 
 def _worker_started() -> None:
