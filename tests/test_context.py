@@ -466,6 +466,8 @@ ENTITIES_PEOPLE_AND_DIRECTIONS = [
     ("从广州运回300箱荔枝。", "300箱", "广州", True),
     # a name of an earlier clause does not reach past the comma
     ("在贵州每公斤茶叶卖120元，到浙江后可卖四五百元。", "四五百元", "浙江", True),
+    # a surname and a dictionary word is no name (全 / 全省进出口)
+    ("全省进出口总额增长5%。", "5%", None, False),
     # common words jieba's dictionary tags as places (not_places.txt)
     ("今年新建住宅每平方米均价2.3万元。", "2.3万元", None, False),
     ("城市更新项目总投资50亿元。", "50亿元", None, False),

@@ -302,6 +302,7 @@ QUALIFIERS_WRITTEN = [
     ("全镇共有30人参加。", "30人", None),
     ("農業損失逾新台幣五億元。", "五億元", "over"),  # a currency named between qualifier and number
     ("项目投资约人民币300亿元。", "300亿元", "approx"),
+    ("这批货物价值约合人民币2000万元。", "2000万元", "approx"),
 ]
 
 

@@ -102,6 +102,13 @@ def _clause_name() -> regex.Pattern[str]:
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})  # jieba's tags for people's names
 
 
+def _opens_with_a_word(name: str) -> bool:
+    """Whether NAME, three characters or more, opens with a dictionary word
+    that is no person's name (全省 of 全省进出口: 全 is a surname, 全省 a word)."""
+    return any(segment.is_word(name[:cut]) and segment.tag_of(name[:cut]) not in _PERSON_TAGS
+               for cut in range(2, len(name)))
+
+
 def _name_before_a_verb(folded: str, start: int, end: int) -> Span | None:
     """何兆炜联同…, 黄志强18岁就…, 蒋澎龙改变战术: a surname and one or two
     characters that jieba's dictionary knows only as a name or not at all,
@@ -403,7 +410,8 @@ class Names:
             if folded[start : start + 1] not in surnames and folded[start : start + 2] not in surnames:
                 continue
             name = clause_name.match(folded, start, sentence.end)
-            if name and not segment.is_word(name.group()) and "某" not in name.group():
+            if name and not segment.is_word(name.group()) and "某" not in name.group() \
+                    and not _opens_with_a_word(name.group()):
                 people.append(Span(name.start(), name.end()))
             else:
                 span = _name_before_a_verb(folded, start, sentence.end)
