@@ -25,6 +25,7 @@ _END_MARKS = lexicon.characters("sentence_ends")
 _CLOSERS = lexicon.characters("closers")
 # Marks that end a clause inside a sentence, or a quotation within it.
 CLAUSE_MARKS = lexicon.characters("clause_marks")
+CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")  # any one of them
 # A line that ends in one of these continues on the next line.
 _CONTINUES = lexicon.characters("line_continues")
 

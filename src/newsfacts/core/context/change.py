@@ -33,11 +33,21 @@ def _after_first() -> frozenset[str]:
 
 
 @cache
+def _changing() -> str:
+    """The words that change (增长, 增, 下降), as one alternation."""
+    return lexicon.alternation(w for w, d in _verbs().items() if d != "level")
+
+
+@cache
+def _levels() -> str:
+    """The words of the level a change reaches (到, 至, 为, 成), as one alternation."""
+    return lexicon.alternation(w for w, d in _verbs().items() if d == "level")
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
-    verbs = lexicon.alternation(w for w, d in _verbs().items() if d != "level")
-    levels = lexicon.alternation(w for w, d in _verbs().items() if d == "level")
     between = lexicon.alternation(_BETWEEN)
-    return re.compile(rf"(?P<verb>{verbs})(?P<level>{levels})?(?:{between}){{0,2}}\Z")
+    return re.compile(rf"(?P<verb>{_changing()})(?P<level>{_levels()})?(?:{between}){{0,2}}\Z")
 
 
 @cache
@@ -68,14 +78,12 @@ def reaching_end(folded: str, start: int, end: int) -> int:
 
 @cache
 def _any_change_word() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(w for w, d in _verbs().items() if d != "level"))
+    return re.compile(_changing())
 
 
 @cache
 def _reaching() -> re.Pattern[str]:
-    verbs = lexicon.alternation(w for w, d in _verbs().items() if d != "level")
-    levels = lexicon.alternation(w for w, d in _verbs().items() if d == "level")
-    return re.compile(f"(?:{verbs})了?(?:{levels})")
+    return re.compile(f"(?:{_changing()})了?(?:{_levels()})")
 
 
 def opens_with_change(folded: str, start: int) -> bool:

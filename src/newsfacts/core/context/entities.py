@@ -14,7 +14,7 @@ import regex
 
 from .. import lexicon, segment, units
 from . import times
-from ..sentences import CLAUSE_MARKS, Sentence
+from ..sentences import CLAUSE_MARK, CLAUSE_MARKS, Sentence
 from ..numerals import DIGITS, is_han
 from ..spans import Span
 
@@ -219,7 +219,6 @@ def _surnames() -> frozenset[str]:
     return lexicon.words("surnames.txt")
 
 
-_CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 _SPEECH_VERBS = tuple(lexicon.word_list("speech_verbs"))
 _SPEECH_MARKS = frozenset("，,：:")  # after a verb of speech, what is said follows
 # Marks after which a clause's subject may stand (广东完成…, 其中，全县…).
@@ -237,7 +236,7 @@ def _clause_starts(folded: str, sentence: Sentence) -> tuple[list[int], list[int
     # Split on the marks, which are one character each, and add up the
     # pieces: no match object per mark.
     end = sentence.start - 1
-    for piece in _CLAUSE_MARK.split(folded[sentence.start : sentence.end])[:-1]:
+    for piece in CLAUSE_MARK.split(folded[sentence.start : sentence.end])[:-1]:
         end += len(piece) + 1
         name_starts.append(end + 1)
         if folded[end] in _SUBJECT_MARKS and end + 1 < sentence.end:
@@ -263,6 +262,7 @@ class Names:
         self._name_starts, self._subject_starts = _clause_starts(folded, sentence)
         self._subject_positions: list[int] | None = None
         self._tagged: dict[int, list[Span]] = {}  # by clause start: names read by jieba's tagger
+        self._after_speech: list[int] | None = None  # where clauses after a verb of speech open
 
     def of(self, role: str) -> list[Span]:
         """The names of ROLE (place, person or org) in reading order."""
@@ -286,12 +286,14 @@ class Names:
         (李国章说，政府拨出5.5亿元; 国盛证券首席刘高畅认为：…), or the
         sentence's start: the names before it are the speaker's, and the
         figures after it are not about them."""
-        folded, start = self.folded, self.sentence.start
-        for opening in reversed(self._subject_starts):
-            if opening <= position and opening > start and folded[opening - 1] in _SPEECH_MARKS \
-                    and folded.endswith(_SPEECH_VERBS, start, opening - 1):
-                return opening
-        return start
+        if self._after_speech is None:
+            # Found once per sentence: a line of thousands of clauses is not walked per claim.
+            folded, start = self.folded, self.sentence.start
+            self._after_speech = [opening for opening in self._subject_starts
+                                  if opening > start and folded[opening - 1] in _SPEECH_MARKS
+                                  and folded.endswith(_SPEECH_VERBS, start, opening - 1)]
+        at = bisect_right(self._after_speech, position) - 1
+        return self._after_speech[at] if at >= 0 else self.sentence.start
 
     def tagged_before(self, position: int) -> Span | None:
         """The last name jieba's tagger, HMM included, reads in the clause

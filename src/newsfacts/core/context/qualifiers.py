@@ -9,11 +9,10 @@ from .. import lexicon
 from ...claim import Qualifier
 from ..numerals import INNER_CLASSES
 
-# Words that may stand between a qualifier and its number: 约有500个,
-# 至少在10%至20%之间.
-_FILLERS = lexicon.word_list("between_qualifier_and_number")
-# ... and a currency named before the number: 逾新台幣五億元, 约人民币300元.
-_FILLERS = (*_FILLERS, *lexicon.word_list("currency_names_before"))
+# Words that may stand between a qualifier and its number (约有500个,
+# 至少在10%至20%之间), a currency named before the number among them
+# (逾新台幣五億元, 约人民币300元).
+_FILLERS = (*lexicon.word_list("between_qualifier_and_number"), *lexicon.word_list("currency_names_before"))
 
 
 @cache

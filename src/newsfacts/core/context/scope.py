@@ -12,11 +12,10 @@ once per claim.
 from __future__ import annotations
 
 from bisect import bisect_right
-import re
 
 from ...claim import Kind
 from .. import lexicon, sentences
-from ..sentences import CLAUSE_MARKS, Article
+from ..sentences import CLAUSE_MARK, Article
 from ..spans import Span
 from . import change, measure
 from .entities import Names, is_authority
@@ -33,7 +32,6 @@ _LOOKED_THROUGH = 3
 _OF = "的"
 _VERB_ENDINGS = frozenset("到至")  # 提高到, 增至: a verb's, not the period's
 _DIRECTIONS = tuple(lexicon.word_list("place_directions"))
-_CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 
 
 class Scope:
@@ -179,7 +177,7 @@ class Scope:
             # 茶商杨德余今年3月从贵州采购1500公斤: where the goods come from or
             # go to is not who the figure is about, when a name stands before it.
             earlier = self._nearest_before(names, nearest.start, floor)
-            if earlier is not None and not _CLAUSE_MARK.search(self.folded, earlier.end, nearest.start):
+            if earlier is not None and not CLAUSE_MARK.search(self.folded, earlier.end, nearest.start):
                 nearest = earlier
         if nearest:
             return self._resolved(self._widest_around(names, nearest, position))
