@@ -28,7 +28,6 @@ digits, Decimal's own default (5亩 -> 3333.333333333333333333333333).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from decimal import MAX_PREC, ROUND_HALF_EVEN, Context, Decimal
 from fractions import Fraction
 from typing import Final
@@ -55,15 +54,29 @@ _DENOMINATOR_KINDS: Final = (_PER, "weight", "length", "area", "volume", "energy
 _METRES_A_DAY_IN_KM_H: Final = Fraction(1, 24000)
 
 
-@dataclass(frozen=True, slots=True)
 class Normalised:
     """A quantity in the canonical unit of its kind. `value` is None for a
     range, whose ends `low` and `high` are each converted."""
 
-    value: Decimal | None
-    low: Decimal | None
-    high: Decimal | None
-    unit: str
+    # A plain class, not a dataclass: one is made for nearly every claim,
+    # and compiled (mypyc) it is built without the dataclass's interpreted
+    # __init__. Compared and shown as the dataclass would be.
+    def __init__(self, value: Decimal | None, low: Decimal | None, high: Decimal | None, unit: str) -> None:
+        self.value = value
+        self.low = low
+        self.high = high
+        self.unit = unit
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Normalised):
+            return NotImplemented
+        return (self.value, self.low, self.high, self.unit) == (other.value, other.low, other.high, other.unit)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.low, self.high, self.unit))
+
+    def __repr__(self) -> str:
+        return f"Normalised(value={self.value!r}, low={self.low!r}, high={self.high!r}, unit={self.unit!r})"
 
 
 class _Conversion:

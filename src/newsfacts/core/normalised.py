@@ -68,13 +68,19 @@ def provenance(text: str, first_article_end: int, folded: str | None = None) -> 
     return Provenance(date, currency.region_of(head, None if folded is None else folded[:REGION_CHARACTERS]))
 
 
-class Figures(NamedTuple):
-    norm_value: Decimal | None
-    norm_low: Decimal | None
-    norm_high: Decimal | None
-    norm_unit: str | None
-    currency: str | None
-    period: str | None
+class Figures:
+    """The comparable figures of one claim, its fields of the same names."""
+
+    # A plain class, not a NamedTuple: one is made for every claim, and
+    # compiled (mypyc) it is built without the tuple's interpreted __new__.
+    def __init__(self, norm_value: Decimal | None, norm_low: Decimal | None, norm_high: Decimal | None,
+                 norm_unit: str | None, currency: str | None, period: str | None) -> None:
+        self.norm_value = norm_value
+        self.norm_low = norm_low
+        self.norm_high = norm_high
+        self.norm_unit = norm_unit
+        self.currency = currency
+        self.period = period
 
 
 class Dating:

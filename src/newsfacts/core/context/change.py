@@ -117,5 +117,11 @@ def shares_previous(folded: str, previous_end: int, start: int) -> bool:
     return len(between) == 1 and between in _LIST_JOINERS
 
 
+# The directions of change_verbs.tsv that are a claim's change ("level" and
+# "none" are not), as the Change each names: a dictionary, not Change(word),
+# which goes through the enum's interpreted __call__ for every claim.
+_CHANGES = {change.value: change for change in Change}
+
+
 def _as_change(direction_word: str | None) -> Change | None:
-    return Change(direction_word) if direction_word in ("increase", "decrease") else None
+    return _CHANGES.get(direction_word) if direction_word is not None else None
