@@ -57,3 +57,25 @@ def test_tagger_gives_the_same_tags_as_jieba_posseg_and_leaves_its_dictionary_al
 
     tagger = jieba.posseg.POSTokenizer(segment._tokenizer())
     assert list(ours) == [(word, tag) for word, tag in tagger.cut("今年以来，宁德时代董事长曾毓群的身家增加了495亿美元。")]
+
+
+def test_jieba_is_loaded_without_pkg_resources_which_stays_importable():
+    """jieba imports pkg_resources only to open its dict.txt, a tenth of a
+    second of every start; segment imports jieba without it, and the
+    process can still import pkg_resources afterwards. In a fresh
+    interpreter: this one may have imported pkg_resources already."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from newsfacts.core import segment\n"
+        "segment.load()\n"
+        "assert segment.is_word('普及率')\n"
+        "print('pkg_resources' in sys.modules)\n"
+        "import pkg_resources\n"
+        "print(pkg_resources.__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "pkg_resources"]
