@@ -326,13 +326,12 @@ class Names:
         for match in _place_names().finditer(folded, sentence.start, sentence.end):
             if not _word_across_edges(folded, match.start(), match.end(), sentence.start, sentence.end):
                 places.append(Span(match.start(), match.end()))
-        places_and_orgs, openings = _places_and_orgs(), _place_and_org_openings()
+        places_and_orgs = _places_and_orgs()
         for position in self._subjects():
             # Only a place or organisation of the dictionary counts here: most
             # positions start none, and that small table answers without a
             # look-up in the whole dictionary.
-            if folded[position : position + 2] not in openings \
-                    or not _starts_one_of(folded, position, sentence.end, places_and_orgs):
+            if not _starts_one_of(folded, position, sentence.end, places_and_orgs):
                 continue
             word = segment.longest_word_at(folded, position, min(sentence.end, position + 4))
             if word is None:
@@ -611,13 +610,6 @@ def _starts_one_of(folded: str, position: int, end: int, words: frozenset[str]) 
 def _places_and_orgs() -> frozenset[str]:
     """The dictionary's places and organisations (tags ns and nt)."""
     return segment.words_tagged("ns") | segment.words_tagged("nt")
-
-
-@cache
-def _place_and_org_openings() -> frozenset[str]:
-    """The first two characters of those names: most clause subjects open
-    with none of them (全市, 其中), and one look-up rules out all three lengths."""
-    return frozenset(word[:2] for word in _places_and_orgs() if len(word) >= 2)
 
 
 @cache
