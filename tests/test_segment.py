@@ -11,7 +11,7 @@ def test_cache_round_trip(tmp_path):
     freq = {"普及率": 12, "普": 0, "普及": 40, "达": 900}
     tags = {"普及率": "nz", "普及": "v", "达": "v"}
     segment._write_cache(path, freq, 952, tags)
-    assert segment._read_cache(path) == (freq, 952, tags)
+    assert segment._read_cache(path) == (freq, 952, tags, {"nz": ["普及率"], "v": ["普及", "达"]})
 
 
 def test_a_broken_cache_is_ignored(tmp_path):

@@ -64,8 +64,22 @@ def _tags() -> dict[str, str]:
 
 
 @cache
+def _words_by_tag() -> dict[str, list[str]]:
+    """The dictionary's words grouped by tag, as the cache keeps them (sets
+    are made only for the few tags asked for); grouped here, in one pass,
+    only when the dictionary was read from jieba's own files."""
+    grouped = load()[2]
+    if grouped is None:
+        grouped = {}
+        for word, tag in _tags().items():
+            grouped.setdefault(tag, []).append(word)
+    return grouped
+
+
+@cache
 def load():
-    """jieba's tokenizer and the dictionary's tags, from a cache of our own.
+    """jieba's tokenizer, the dictionary's tags, and its words by tag (None
+    when the dictionary was read from jieba's own files), from a cache of our own.
 
     jieba keeps its word counts in a marshal file of one big dict, and
     reading the tags out of dict.txt takes longer still: together over a
@@ -81,9 +95,9 @@ def load():
     cache_file = _cache_path(tokenizer.get_dict_file())
     loaded = _read_cache(cache_file) if cache_file else None
     if loaded is not None:
-        tokenizer.FREQ, tokenizer.total, tags = loaded
+        tokenizer.FREQ, tokenizer.total, tags, grouped = loaded
         tokenizer.initialized = True
-        return tokenizer, tags
+        return tokenizer, tags, grouped
     tokenizer.initialize()
     import jieba.posseg
 
@@ -91,7 +105,7 @@ def load():
     tagger.load_word_tag(tokenizer.get_dict_file())
     if cache_file:
         _write_cache(cache_file, tokenizer.FREQ, tokenizer.total, tagger.word_tag_tab)
-    return tokenizer, tagger.word_tag_tab
+    return tokenizer, tagger.word_tag_tab, None
 
 
 @cache
@@ -130,7 +144,8 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((word, tag) for word, tag in _tagger().cut(text))
 
 
-def _read_cache(path: str) -> tuple[dict[str, int], int, dict[str, str]] | None:
+def _read_cache(path: str) -> tuple[dict[str, int], int, dict[str, str], dict[str, list[str]]] | None:
+    """The counts, their total, each word's tag and the words of each tag."""
     try:
         with open(path, "rb") as handle:
             words, counts, total, by_tag = marshal.load(handle)
@@ -138,9 +153,11 @@ def _read_cache(path: str) -> tuple[dict[str, int], int, dict[str, str]] | None:
         numbers.frombytes(counts)
         freq = dict(zip(words.split("\n"), numbers))
         tags: dict[str, str] = {}
+        grouped: dict[str, list[str]] = {}
         for tag, tagged in by_tag.items():
-            tags.update(dict.fromkeys(tagged.split("\n"), tag))
-        return freq, total, tags
+            grouped[tag] = tagged.split("\n")
+            tags.update(dict.fromkeys(grouped[tag], tag))
+        return freq, total, tags, grouped
     except (OSError, EOFError, ValueError, TypeError):
         return None
 
@@ -362,16 +379,6 @@ def words_tagged(tag: str) -> frozenset[str]:
     """Every dictionary word with part of speech TAG: a table small enough
     to stay in the processor's cache, where the whole dictionary does not."""
     return frozenset(_words_by_tag().get(tag, ()))
-
-
-@cache
-def _words_by_tag() -> dict[str, list[str]]:
-    """The dictionary's words grouped by tag, in one pass (sets are made
-    only for the few tags asked for)."""
-    grouped: dict[str, list[str]] = {}
-    for word, tag in _tags().items():
-        grouped.setdefault(tag, []).append(word)
-    return grouped
 
 
 def frequency(text: str) -> int:
