@@ -432,21 +432,35 @@ _OPENERS = lexicon.word_list("subject_openers")
 
 @cache
 def _subject_opening() -> tuple[re.Pattern[str], frozenset[str]]:
-    """What may stand before a clause's subject, in one pattern (one call
-    per clause), and the characters other than digits it can start with."""
-    pattern = re.compile(rf"(?:(?:{times.pattern_text()})[，, ]*)?{lexicon.alternation(_OPENERS)}?")
+    """The openers that may stand before a clause's subject, after its time
+    if it has one, and the characters other than digits that a time or an
+    opener can start with."""
+    pattern = re.compile(lexicon.alternation(_OPENERS))
     first = times.opening_characters() | {opener[0] for opener in _OPENERS}
     return pattern, first
 
 
+_AFTER_OPENING_TIME = frozenset("，, ")
+
+
 def _subject_positions(folded: str, sentence: Sentence, clause_starts: list[int]) -> list[int]:
     positions = []
-    opening, first = _subject_opening()
+    openers, first = _subject_opening()
+    time_pattern = times.pattern()
     for start in clause_starts:
         position = start
         if folded[start] in first or folded[start].isdecimal():
-            match = opening.match(folded, start, sentence.end)
-            position = match.end() if match else start
+            # The time's own compiled pattern, then the marks after it, then
+            # an opener: one pattern of all three would compile the time
+            # pattern a second time, 50 ms of every start.
+            time = time_pattern.match(folded, start, sentence.end)
+            if time is not None:
+                position = time.end()
+                while position < sentence.end and folded[position] in _AFTER_OPENING_TIME:
+                    position += 1
+            opener = openers.match(folded, position, sentence.end)
+            if opener is not None:
+                position = opener.end()
         if folded[position : position + 1] not in _SOURCE_FIRST or not folded.startswith(_SOURCES, position):
             positions.append(position)
         if position != start:
