@@ -216,9 +216,10 @@ def _bare(folded: str, q: Quantity) -> str | None:
 
 _TENS_WORDS = frozenset("十" + TENS)
 _ZEROS = frozenset({"零", "0", "〇"})
-# A zero stated as a level: after 为, 是 or a change reaching it (降至, 减少到),
-# and ending its clause.
-_ZERO_LEVEL = re.compile(r"(?:为|是|至|到|成)\Z")
+# A zero stated as a level: after 是 or a word of the level a change reaches
+# (change_verbs.tsv: 为, 降至, 减少到), and ending its clause.
+_ZERO_LEVEL = re.compile(lexicon.alternation(
+    {row[0] for row in lexicon.rows("change_verbs.tsv") if row[1] == "level"} | {"是"}) + r"\Z")
 _AFTER_A_ZERO = frozenset("，,。；;！!？?、）)") | {""}
 
 
