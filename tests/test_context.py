@@ -340,8 +340,24 @@ TIMES_RANGE_MARKS = [
     ("1～9月，全省进出口总值增长5%。", "5%", "1～9月", True),
 ]
 
+# A year written without 年 is a time when nothing follows it that makes
+# it a number (a unit, a decimal, more digits); a headline of several
+# sentences (重磅！…) is one headline, and its time, in any of them, is the
+# time of the figures under it. Articles written for this table.
+TIMES_BARE_YEARS_AND_HEADLINES = [
+    ("回望2023，全县经济稳中有进\n\n全县新增企业320家。", "320家", "2023", True),
+    ("重磅！数说2024\n\n全省粮食产量达到650亿斤。", "650亿斤", "2024", True),
+    ("重磅！数说2024\n\n全省粮食产量达到650亿斤。\n去年粮食产量为640亿斤。", "640亿斤", "去年", True),
+    ("城镇新增就业800万人！回顾2022\n\n城镇调查失业率为5.5%。", "800万人", "2022", True),
+    ("城镇新增就业800万人！回顾2022\n\n城镇调查失业率为5.5%。", "5.5%", "2022", True),
+    ("该厂去年销售2021台拖拉机。", "2021台", "去年", True),
+    ("该县今年共有1998名考生参加考试。", "1998名", "今年", True),
+    ("全市2021-2025年计划新建学校30所。", "30所", "2021-2025年", True),
+    ("截至目前，该店累计销售4,2021件商品。", "4,2021件", "截至目前", True),
+]
+
 TIMES = (TIMES_WRITTEN + TIMES_BUGS_CAUGHT + TIMES_SUBHEADS + TIMES_WORD_EDGES + TIMES_ATTACHED
-         + TIMES_RANGE_MARKS)
+         + TIMES_RANGE_MARKS + TIMES_BARE_YEARS_AND_HEADLINES)
 
 ENTITIES_WRITTEN = [
     ("攸县今年新增规模以上工业企业36家。", "36家", "攸县", True),

@@ -247,7 +247,21 @@ _ENUMERATED = re.compile(r"[（(][一二三四五六七八九十百\d]+[)）]|[�
 
 
 def _looks_like_headline(text: str, sentences: list[Sentence]) -> bool:
-    """A first sentence alone in its paragraph, short, with no end mark."""
-    first = sentences[0]
-    alone = len(sentences) == 1 or sentences[1].paragraph != first.paragraph
-    return alone and first.end - first.start <= 60 and text[first.end - 1] not in "。！？!?"
+    """A first paragraph that is short and does not end with an end mark;
+    it may hold more than one sentence (重磅！全年GDP首破百万亿元)."""
+    last = headline_length(sentences) - 1
+    return sentences[last].end - sentences[0].start <= 60 and text[sentences[last].end - 1] not in "。！？!?"
+
+
+def headline_length(sentences: list[Sentence]) -> int:
+    """How many sentences the first paragraph of SENTENCES holds: all of
+    them are its headline, if it has one.
+
+    >>> article = articles("重磅！数说2024\\n\\n全省粮食产量650亿斤。")[0]
+    >>> article.headline, headline_length(article.sentences)
+    (0, 2)
+    """
+    count = 1
+    while count < len(sentences) and sentences[count].paragraph == sentences[0].paragraph:
+        count += 1
+    return count

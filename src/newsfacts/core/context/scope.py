@@ -40,6 +40,7 @@ class Scope:
         self.spaces = spaces  # where spaces between words were taken out
         self.sentences = article.sentences
         self.headline = article.headline
+        self._headline_length = sentences.headline_length(article.sentences) if article.headline is not None else 0
         self._subheads = sentences.subheads(folded, article)
         self._starts = [sentence.start for sentence in article.sentences]
         self._times: dict[int, SentenceTimes] = {}
@@ -240,10 +241,25 @@ class Scope:
         found = self._from_paragraph(what, index)
         if found is None and what == "time":
             found = self._from_subhead(what, index)
-        if found is None and self.headline is not None and self.headline != index:
-            headline = self._spans(what, self.headline)
-            return _nearest_to_what_follows(what, headline) if headline else None
+        if found is None and self.headline is not None:
+            return self._from_headline(what, index)
         return found
+
+    def _from_headline(self, what: str, index: int) -> Span | None:
+        """WHAT in the headline but not in sentence INDEX (a claim's own
+        sentence is read before). A time from any of its sentences, the
+        last first: of 100万亿元、1000亿件！16个财经数据，数说2021, 2021 is
+        the time of every figure under it, and of 100万亿元 too. A name
+        from its first sentence only: the names of a later one are as
+        often a second statement's (and on the dev set's odd half, taking
+        them lowered entity from 0.748 to 0.730)."""
+        order = range(self._headline_length - 1, -1, -1) if what == "time" else range(1)
+        for at in order:
+            if at != index:
+                spans = self._spans(what, at)
+                if spans:
+                    return _nearest_to_what_follows(what, spans)
+        return None
 
     def _from_subhead(self, what: str, index: int) -> Span | None:
         """WHAT in the nearest subhead before sentence INDEX, the headline of

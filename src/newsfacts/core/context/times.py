@@ -71,7 +71,10 @@ def pattern_text() -> str:
     # 前5个月, 前三季度, 首3天: the first months (quarters, days) of a period.
     first = rf"[前首近](?:\d{{1,2}}|[{_CN}]{{1,3}})个?(?:月|季度|季|年|周|天)"  # 前5个月, 首3天, 近6年
     plan = r"“十[一二三四五六七八九]五”"  # “十四五”: a five-year plan, 2021-2025
-    atom = rf"(?:{paren_day}|{year}|{month}|{day}|{weekday}|{first}|{plan}|{words}|{clock}|昨午)"
+    # 数说2021→, 2023，我们一起走过: a year of this century or the last
+    # written without 年, standing alone (not 2021台, 2021.5, 20210, 2,021,000).
+    bare_year = r"(?<![\d.])(?:19|20)\d\d(?![\w.%‰]|[,，]\d)"
+    atom = rf"(?:{paren_day}|{year}|{month}|{day}|{weekday}|{first}|{plan}|{words}|{clock}|{bare_year}|昨午)"
     part = lexicon.alternation(lexicon.word_list("time_parts"))
     # 2021年1月至9月: a span of time reads as one expression.
     return rf"{lexicon.alternation(_OPENINGS)}?{atom}(?:{atom}|{part}|{_RANGE}{atom})*"
