@@ -356,8 +356,17 @@ TIMES_BARE_YEARS_AND_HEADLINES = [
     ("截至目前，该店累计销售4,2021件商品。", "4,2021件", "截至目前", True),
 ]
 
+# A first line of 41 to 60 characters alone before a blank line, with no
+# end mark, is the headline (its time is the figures' under it), not a
+# line cut by a page break whose sentence goes on after the blank line.
+# Articles written for this table.
+TIMES_LONG_HEADLINES = [
+    ("原标题：国庆假期全省旅游市场火爆！游客人数创新高，多家景区门票提前售罄，“一票难求”\n\n"
+     "各地景区人头攒动。\n\n据省文旅厅统计，全省接待游客5200万人次。", "5200万人次", "国庆假期", True),
+]
+
 TIMES = (TIMES_WRITTEN + TIMES_BUGS_CAUGHT + TIMES_SUBHEADS + TIMES_WORD_EDGES + TIMES_ATTACHED
-         + TIMES_RANGE_MARKS + TIMES_BARE_YEARS_AND_HEADLINES)
+         + TIMES_RANGE_MARKS + TIMES_BARE_YEARS_AND_HEADLINES + TIMES_LONG_HEADLINES)
 
 ENTITIES_WRITTEN = [
     ("攸县今年新增规模以上工业企业36家。", "36家", "攸县", True),

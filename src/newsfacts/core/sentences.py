@@ -58,10 +58,12 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     wire = _is_wire_copy(text[start : min(end, start + 20000)])
+    first = start
     for match in _BOUNDARY.finditer(text, start, end):
         if match.group() == "\n":
             before = text[start:match.start()].rstrip()
-            if before and (before[-1] in _CONTINUES or _cut_mid_sentence(text, match.start())):
+            if before and (before[-1] in _CONTINUES or (_cut_mid_sentence(text, match.start())
+                                                        and not _headline_line(text, first, match.start()))):
                 continue
             _add(sentences, text, start, match.start(), paragraph)
             if not wire or _blank_line_at(text, match.start()):
@@ -100,6 +102,16 @@ def _cut_mid_sentence(text: str, newline: int) -> bool:
 
 
 _HEADLINE = 40  # characters: longer lines are body text
+_LONGEST_HEADLINE = 60  # characters: a first line this short, alone, may be the headline
+
+
+def _headline_line(text: str, first: int, newline: int) -> bool:
+    """Whether the line ending at NEWLINE is the first of the text from
+    FIRST, no longer than a headline, and followed by a blank line: the
+    headline, not a line cut by a page break (原标题：“五一”假期国内游火爆！
+    “舍得花”成亲子游标签，4口之家4天花费约2万，“这个花销不高”)."""
+    line = text[first:newline].strip()
+    return "\n" not in line and len(line) <= _LONGEST_HEADLINE and _blank_line_at(text, newline)
 
 
 def _blank_line_at(text: str, position: int) -> bool:
@@ -250,7 +262,8 @@ def _looks_like_headline(text: str, sentences: list[Sentence]) -> bool:
     """A first paragraph that is short and does not end with an end mark;
     it may hold more than one sentence (重磅！全年GDP首破百万亿元)."""
     last = headline_length(sentences) - 1
-    return sentences[last].end - sentences[0].start <= 60 and text[sentences[last].end - 1] not in "。！？!?"
+    return (sentences[last].end - sentences[0].start <= _LONGEST_HEADLINE
+            and text[sentences[last].end - 1] not in "。！？!?")
 
 
 def headline_length(sentences: list[Sentence]) -> int:
