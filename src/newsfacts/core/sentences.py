@@ -58,12 +58,18 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     wire = _is_wire_copy(text[start : min(end, start + 20000)])
+    # Where the first line with text ends (found once: a line of 150,000
+    # characters is not searched again at every line break after it).
     first = start
+    while first < end and text[first].isspace():
+        first += 1
+    first_newline = text.find("\n", first, end)
     for match in _BOUNDARY.finditer(text, start, end):
         if match.group() == "\n":
             before = text[start:match.start()].rstrip()
-            if before and (before[-1] in _CONTINUES or (_cut_mid_sentence(text, match.start())
-                                                        and not _headline_line(text, first, match.start()))):
+            if before and (before[-1] in _CONTINUES or (
+                    _cut_mid_sentence(text, match.start())
+                    and not (match.start() == first_newline and _headline_line(text, first, first_newline)))):
                 continue
             _add(sentences, text, start, match.start(), paragraph)
             if not wire or _blank_line_at(text, match.start()):
@@ -106,12 +112,11 @@ _LONGEST_HEADLINE = 60  # characters: a first line this short, alone, may be the
 
 
 def _headline_line(text: str, first: int, newline: int) -> bool:
-    """Whether the line ending at NEWLINE is the first of the text from
-    FIRST, no longer than a headline, and followed by a blank line: the
-    headline, not a line cut by a page break (原标题：“五一”假期国内游火爆！
-    “舍得花”成亲子游标签，4口之家4天花费约2万，“这个花销不高”)."""
-    line = text[first:newline].strip()
-    return "\n" not in line and len(line) <= _LONGEST_HEADLINE and _blank_line_at(text, newline)
+    """Whether the first line, FIRST..NEWLINE, is no longer than a headline
+    and followed by a blank line: the headline, not a line cut by a page
+    break (原标题：“五一”假期国内游火爆！“舍得花”成亲子游标签，4口之家4天
+    花费约2万，“这个花销不高”)."""
+    return len(text[first:newline].rstrip()) <= _LONGEST_HEADLINE and _blank_line_at(text, newline)
 
 
 def _blank_line_at(text: str, position: int) -> bool:
