@@ -69,10 +69,13 @@ def _words_by_tag() -> dict[str, list[str]]:
     are made only for the few tags asked for); grouped here, in one pass,
     only when the dictionary was read from jieba's own files."""
     grouped = load()[2]
-    if grouped is None:
-        grouped = {}
-        for word, tag in _tags().items():
-            grouped.setdefault(tag, []).append(word)
+    return grouped if grouped is not None else _grouped_by_tag(_tags())
+
+
+def _grouped_by_tag(tags: dict[str, str]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for word, tag in tags.items():
+        grouped.setdefault(tag, []).append(word)
     return grouped
 
 
@@ -163,9 +166,7 @@ def _read_cache(path: str) -> tuple[dict[str, int], int, dict[str, str], dict[st
 
 
 def _write_cache(path: str, freq: dict[str, int], total: int, tags: dict[str, str]) -> None:
-    by_tag: dict[str, list[str]] = {}
-    for word, tag in tags.items():
-        by_tag.setdefault(tag, []).append(word)
+    by_tag = _grouped_by_tag(tags)
     data = marshal.dumps((
         "\n".join(freq),
         array.array("q", freq.values()).tobytes(),

@@ -139,14 +139,16 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: 
 
 class Article:
     """One article of a text: START..END (from its first line to the next
-    article's), its sentences, and the index of its headline among them
-    (None when it opens with no headline)."""
+    article's), its sentences, the index of its headline among them (None
+    when it opens with no headline) and how many sentences the headline
+    holds (0 without one)."""
 
-    def __init__(self, start: int, end: int, sentences: list[Sentence], headline: int | None) -> None:
+    def __init__(self, start: int, end: int, sentences: list[Sentence], headline_length: int) -> None:
         self.start = start
         self.end = end
         self.sentences = sentences
-        self.headline = headline
+        self.headline: int | None = 0 if headline_length else None
+        self.headline_length = headline_length
 
 
 def articles(text: str) -> list[Article]:
@@ -160,8 +162,7 @@ def articles(text: str) -> list[Article]:
     for start, end in zip(starts, starts[1:] + [len(text)]):
         sentences = split(text, start, end)
         if sentences:
-            headline = 0 if _looks_like_headline(text, sentences) else None
-            found.append(Article(start, end, sentences, headline))
+            found.append(Article(start, end, sentences, _headline_length(text, sentences)))
     return found
 
 
@@ -263,23 +264,19 @@ _SUBHEAD_ENDS = _END_MARKS + _CLOSERS + "；;，,：:"
 _ENUMERATED = re.compile(r"[（(][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.]|\d+[、.]")
 
 
-def _looks_like_headline(text: str, sentences: list[Sentence]) -> bool:
-    """A first paragraph that is short and does not end with an end mark;
-    it may hold more than one sentence (重磅！全年GDP首破百万亿元)."""
-    last = headline_length(sentences) - 1
-    return (sentences[last].end - sentences[0].start <= _LONGEST_HEADLINE
-            and text[sentences[last].end - 1] not in "。！？!?")
-
-
-def headline_length(sentences: list[Sentence]) -> int:
-    """How many sentences the first paragraph of SENTENCES holds: all of
-    them are its headline, if it has one.
+def _headline_length(text: str, sentences: list[Sentence]) -> int:
+    """How many sentences of SENTENCES are its headline: its first
+    paragraph, when that is short and does not end with an end mark (it may
+    hold more than one sentence: 重磅！全年GDP首破百万亿元); 0 when it is none.
 
     >>> article = articles("重磅！数说2024\\n\\n全省粮食产量650亿斤。")[0]
-    >>> article.headline, headline_length(article.sentences)
+    >>> article.headline, article.headline_length
     (0, 2)
     """
-    count = 1
-    while count < len(sentences) and sentences[count].paragraph == sentences[0].paragraph:
+    first = sentences[0]
+    count = 0
+    while count < len(sentences) and sentences[count].paragraph == first.paragraph:
+        if sentences[count].end - first.start > _LONGEST_HEADLINE:
+            return 0  # too long for a headline: a paragraph of thousands of sentences is not walked to its end
         count += 1
-    return count
+    return 0 if text[sentences[count - 1].end - 1] in "。！？!?" else count
