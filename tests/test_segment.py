@@ -11,7 +11,23 @@ def test_cache_round_trip(tmp_path):
     freq = {"普及率": 12, "普": 0, "普及": 40, "达": 900}
     tags = {"普及率": "nz", "普及": "v", "达": "v"}
     segment._write_cache(path, freq, 952, tags)
-    assert segment._read_cache(path) == (freq, 952, tags, {"nz": ["普及率"], "v": ["普及", "达"]})
+    assert segment._read_cache(path) == (freq, 952, tags, {"nz": "普及率", "v": "普及\n达"})
+
+
+def test_long_lived_tables_are_out_of_the_collectors_way():
+    """The word tables live as long as the process: kept in containers the
+    garbage collector does not walk (a dict of strings, a tuple once
+    collected), not in sets or lists it walks at every full collection."""
+    import gc
+
+    from newsfacts.core import normalize
+    from newsfacts.core.context import entities
+
+    tables = [segment.words_tagged("ns"), segment.words_tagged("v"), entities._places_and_orgs(),
+              entities._common_function_words(2), normalize._table()]
+    gc.collect()
+    assert "长沙" in tables[0] and "增长" in tables[1] and len(tables[2]) > len(tables[0])
+    assert [gc.is_tracked(table) for table in tables] == [False] * len(tables)
 
 
 def test_a_broken_cache_is_ignored(tmp_path):

@@ -64,19 +64,23 @@ def _tags() -> dict[str, str]:
 
 
 @cache
-def _words_by_tag() -> dict[str, list[str]]:
-    """The dictionary's words grouped by tag, as the cache keeps them (sets
-    are made only for the few tags asked for); grouped here, in one pass,
-    only when the dictionary was read from jieba's own files."""
+def _words_by_tag() -> dict[str, str]:
+    """The dictionary's words of each tag, one per line, as the cache keeps
+    them (tables are made only for the few tags asked for); grouped here,
+    in one pass, only when the dictionary was read from jieba's own files.
+
+    Kept as strings, not lists: the garbage collector walks every element
+    of a list at each full collection, and lists of the 350,000 words cost
+    a few percent of a large run; a string it never looks into."""
     grouped = load()[2]
     return grouped if grouped is not None else _grouped_by_tag(_tags())
 
 
-def _grouped_by_tag(tags: dict[str, str]) -> dict[str, list[str]]:
+def _grouped_by_tag(tags: dict[str, str]) -> dict[str, str]:
     grouped: dict[str, list[str]] = {}
     for word, tag in tags.items():
         grouped.setdefault(tag, []).append(word)
-    return grouped
+    return {tag: "\n".join(words) for tag, words in grouped.items()}
 
 
 @cache
@@ -147,7 +151,7 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((word, tag) for word, tag in _tagger().cut(text))
 
 
-def _read_cache(path: str) -> tuple[dict[str, int], int, dict[str, str], dict[str, list[str]]] | None:
+def _read_cache(path: str) -> tuple[dict[str, int], int, dict[str, str], dict[str, str]] | None:
     """The counts, their total, each word's tag and the words of each tag."""
     try:
         with open(path, "rb") as handle:
@@ -156,22 +160,19 @@ def _read_cache(path: str) -> tuple[dict[str, int], int, dict[str, str], dict[st
         numbers.frombytes(counts)
         freq = dict(zip(words.split("\n"), numbers))
         tags: dict[str, str] = {}
-        grouped: dict[str, list[str]] = {}
         for tag, tagged in by_tag.items():
-            grouped[tag] = tagged.split("\n")
-            tags.update(dict.fromkeys(grouped[tag], tag))
-        return freq, total, tags, grouped
+            tags.update(dict.fromkeys(tagged.split("\n"), tag))
+        return freq, total, tags, by_tag
     except (OSError, EOFError, ValueError, TypeError):
         return None
 
 
 def _write_cache(path: str, freq: dict[str, int], total: int, tags: dict[str, str]) -> None:
-    by_tag = _grouped_by_tag(tags)
     data = marshal.dumps((
         "\n".join(freq),
         array.array("q", freq.values()).tobytes(),
         total,
-        {tag: "\n".join(words) for tag, words in by_tag.items()},
+        _grouped_by_tag(tags),
     ))
     try:
         with replacing(path, "wb") as out:
@@ -376,10 +377,14 @@ def tag_of(text: str) -> str:
 
 
 @cache
-def words_tagged(tag: str) -> frozenset[str]:
-    """Every dictionary word with part of speech TAG: a table small enough
-    to stay in the processor's cache, where the whole dictionary does not."""
-    return frozenset(_words_by_tag().get(tag, ()))
+def words_tagged(tag: str) -> dict[str, None]:
+    """Every dictionary word with part of speech TAG (ask `word in` it): a
+    table small enough to stay in the processor's cache, where the whole
+    dictionary does not. A dict of None, not a frozenset: the garbage
+    collector never walks a dict that holds only strings, and walks a
+    set's every element at each full collection."""
+    words = _words_by_tag().get(tag)
+    return dict.fromkeys(words.split("\n")) if words else {}
 
 
 def frequency(text: str) -> int:

@@ -326,12 +326,12 @@ class Names:
         for match in _place_names().finditer(folded, sentence.start, sentence.end):
             if not _word_across_edges(folded, match.start(), match.end(), sentence.start, sentence.end):
                 places.append(Span(match.start(), match.end()))
-        places_and_orgs = _places_and_orgs()
+        places_and_orgs, openings = _places_and_orgs(), _places_and_orgs_openings()
         for position in self._subjects():
             # Only a place or organisation of the dictionary counts here: most
             # positions start none, and that small table answers without a
             # look-up in the whole dictionary.
-            if not _starts_one_of(folded, position, sentence.end, places_and_orgs):
+            if not _starts_one_of(folded, position, sentence.end, places_and_orgs, openings):
                 continue
             word = segment.longest_word_at(folded, position, min(sentence.end, position + 4))
             if word is None:
@@ -486,7 +486,7 @@ def _name_before(folded: str, floor: int, suffix: re.Match[str], longest: int, s
         ch = folded[start - 1]
         if ch in _PLACE_STOP and not _numeral_opens_name(folded, floor, start - 1):
             break
-        if not is_han(ch) or _verb_ends_at(folded, floor, start) or _time_ends_at(folded, floor, start):
+        if not is_han(ch) or _word_before_name_ends_at(folded, floor, start):
             break
         start -= 1
         if ch in _ANAPHORS:
@@ -551,10 +551,17 @@ def _ending_opens_a_word(folded: str, suffix: re.Match[str]) -> bool:
     return word is not None and len(word) > len(suffix.group())
 
 
-def _time_ends_at(folded: str, floor: int, position: int) -> bool:
-    """Whether a time word ends at POSITION (上半年东方财富证券: the name starts after it)."""
-    words = _time_words()
-    return any(folded[position - length : position] in words for length in (3, 2) if position - length >= floor)
+def _word_before_name_ends_at(folded: str, floor: int, position: int) -> bool:
+    """Whether a word that stands before a name, not in it, ends at
+    POSITION: a common two-character verb, adverb or pronoun (邀请虎踞镇,
+    目前该县; rare ones such as 虎踞 are more likely names) or a time word
+    (上半年东方财富证券). The two characters are sliced once for both."""
+    if position - 2 < floor:
+        return False
+    two = folded[position - 2 : position]
+    if two in _common_function_words(2) or two in _time_words():
+        return True
+    return position - 3 >= floor and folded[position - 3 : position] in _time_words()
 
 
 @cache
@@ -562,19 +569,12 @@ def _time_words() -> frozenset[str]:
     return frozenset(word for word in lexicon.words("time_words.txt") if len(word) in (2, 3))
 
 
-def _verb_ends_at(folded: str, floor: int, position: int) -> bool:
-    """Whether a common two-character verb, adverb or time word ends at
-    POSITION (邀请虎踞镇, 目前该县); rare ones (虎踞) are more likely names."""
-    if position - 2 < floor:
-        return False
-    return folded[position - 2 : position] in _common_function_words(2)
-
-
 @cache
-def _common_function_words(length: int) -> frozenset[str]:
+def _common_function_words(length: int) -> dict[str, None]:
     """Verbs, prepositions, adverbs, conjunctions, time words and pronouns
-    of LENGTH characters seen at least _COMMON_WORD times in jieba's dictionary."""
-    return frozenset(
+    of LENGTH characters seen at least _COMMON_WORD times in jieba's dictionary
+    (a dict of None, as segment.words_tagged says why)."""
+    return dict.fromkeys(
         word for tag in ("v", "p", "d", "c", "t", "r") for word in segment.words_tagged(tag)
         if len(word) == length and segment.frequency(word) >= _COMMON_WORD
     )
@@ -610,8 +610,12 @@ def _word_across_edges(folded: str, start: int, end: int, floor: int, ceiling: i
     return start not in cuts or end not in cuts
 
 
-def _starts_one_of(folded: str, position: int, end: int, words: frozenset[str]) -> bool:
-    """Whether one of WORDS (two to four characters) starts at POSITION and ends by END."""
+def _starts_one_of(folded: str, position: int, end: int, words: dict[str, None], openings: dict[str, None]) -> bool:
+    """Whether one of WORDS (two to four characters) starts at POSITION and
+    ends by END. OPENINGS are the first two characters of each of WORDS:
+    at most places none opens, and one look-up there answers."""
+    if folded[position : position + 2] not in openings:
+        return False
     for length in range(2, 5):
         if position + length > end:
             return False
@@ -621,9 +625,15 @@ def _starts_one_of(folded: str, position: int, end: int, words: frozenset[str]) 
 
 
 @cache
-def _places_and_orgs() -> frozenset[str]:
+def _places_and_orgs() -> dict[str, None]:
     """The dictionary's places and organisations (tags ns and nt)."""
     return segment.words_tagged("ns") | segment.words_tagged("nt")
+
+
+@cache
+def _places_and_orgs_openings() -> dict[str, None]:
+    """The first two characters of each of _places_and_orgs()."""
+    return dict.fromkeys(word[:2] for word in _places_and_orgs())
 
 
 @cache

@@ -10,7 +10,7 @@ from verbs (segment.py), only in the few words next to the number.
 from __future__ import annotations
 
 from functools import cache
-from typing import Callable, Final
+from typing import Final
 
 import re
 
@@ -382,24 +382,17 @@ def _noun_tail(folded: str, words: list[segment.Word], start: int, end: int, com
     环比 compares, so a verb that ends it names the quantity
     (酒店预订同比涨超200%)."""
     _, heads = _edge_words()
-
-    def nominal(word: segment.Word) -> bool:
-        return word.text in _nominal_verbs() or (compared and word.tag == "v" and len(word.text) > 1)
-
     whole, whole_end = words, end
     for _ in range(2):
-        if len(words) > 1 and (words[-1].tag in _TRAILING_SKIP or (words[-1].tag == "v" and not nominal(words[-1]))):
+        if len(words) > 1 and (words[-1].tag in _TRAILING_SKIP
+                               or (words[-1].tag == "v" and not _nominal(words[-1], compared))):
             end = words[-1].start
             words = words[:-1]
-    first = _run_start(words, nominal)
+    first = _run_start(words, compared)
     if first < len(words) and end - words[first].start < 2 and len(whole) > len(words) and whole[len(words)].tag == "v":
         # 年化回报为78.91%: where a phrase of one character would be left, the verb names the figure.
         words, end = whole, whole_end
-
-        def heading(word: segment.Word) -> bool:
-            return word is whole[-1] or nominal(word)
-
-        first = _run_start(words, heading)
+        first = _run_start(words, compared, whole[-1])
     if 0 < first < len(words) and _acting_on(words, first - 1):
         first -= 1  # 年接待游客830万人次, 新增市场主体1.57万户: what was done to the things counted
     while first < len(words) and words[first].text in heads:
@@ -412,12 +405,20 @@ def _noun_tail(folded: str, words: list[segment.Word], start: int, end: int, com
     return Span(start, end)
 
 
-def _run_start(words: list[segment.Word], nominal: Callable[[segment.Word], bool]) -> int:
-    """Where the run of noun-like words that ends WORDS starts."""
+def _nominal(word: segment.Word, compared: bool) -> bool:
+    """Whether WORD, a verb by its tag, names a thing here (收入, 增速; any
+    verb of two characters in what 同比 COMPARED)."""
+    return word.text in _nominal_verbs() or (compared and word.tag == "v" and len(word.text) > 1)
+
+
+def _run_start(words: list[segment.Word], compared: bool, head: segment.Word | None = None) -> int:
+    """Where the run of noun-like words that ends WORDS starts; HEAD, where
+    given, counts as a noun (the verb that names the figure)."""
     first = len(words)
     # 餐饮收入, 电力累计增速: jieba tags the head as a verb; after a noun it is one.
     verbs = 0
-    while verbs < 2 and first - verbs > 1 and nominal(words[first - verbs - 1]):
+    while verbs < 2 and first - verbs > 1 and (words[first - verbs - 1] is head
+                                               or _nominal(words[first - verbs - 1], compared)):
         verbs += 1
     first -= verbs
     while first > 0:
