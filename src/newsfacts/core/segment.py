@@ -14,6 +14,7 @@ import os
 import tempfile
 from functools import cache, lru_cache
 from math import log
+from typing import Final
 
 from ..atomic import replacing
 
@@ -57,10 +58,26 @@ def _tokenizer():
     return load()[0]
 
 
-@cache
+class _Tables:
+    """The dictionary's tables once loaded, where the look-ups below reach
+    them without a call: is_word, tag_of and their kin run dozens of times
+    for every claim, and a call through functools.cache's wrapper cost
+    more than the look-up it guarded."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] | None = None
+        self.tags: dict[str, str] | None = None
+
+
+_TABLES: Final = _Tables()
+
+
 def _tags() -> dict[str, str]:
     """Each dictionary word's part of speech (what jieba.posseg gives it)."""
-    return load()[1]
+    tags = _TABLES.tags
+    if tags is None:
+        tags = _TABLES.tags = load()[1]
+    return tags
 
 
 @cache
@@ -366,9 +383,13 @@ def is_word(text: str) -> bool:
     return bool(_counts().get(text))
 
 
-@cache
 def _counts() -> dict[str, int]:
-    return _tokenizer().FREQ
+    """Each dictionary word's count, 0 for the prefixes of longer words
+    (jieba's own table, which its tokenizer uses too)."""
+    counts = _TABLES.counts
+    if counts is None:
+        counts = _TABLES.counts = _tokenizer().FREQ
+    return counts
 
 
 def tag_of(text: str) -> str:

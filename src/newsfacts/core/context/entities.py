@@ -193,7 +193,10 @@ def _tagged_names(folded: str, start: int, end: int) -> list[Span]:
                 names += _names_in(segment.tagged(folded[run_start:at]), run_start)
             run_start = -1
         if stop > at + 1:
-            names += _names_in([(folded[at:stop], segment.tag_of(folded[at:stop]))], at)
+            word = folded[at:stop]
+            tag = segment.tag_of(word)
+            if tag in _NAME_TAGS:  # most words are none: no list made for them
+                names += _names_in([(word, tag)], at)
     return names
 
 
@@ -217,6 +220,12 @@ def _surname_start(folded: str, end: int) -> int:
 @cache
 def _surnames() -> frozenset[str]:
     return lexicon.words("surnames.txt")
+
+
+@cache
+def _surname_openings() -> frozenset[str]:
+    """The first character of each surname (陈, and 欧 of 欧阳)."""
+    return frozenset(surname[0] for surname in _surnames())
 
 
 _SPEECH_VERBS = tuple(lexicon.word_list("speech_verbs"))
@@ -405,11 +414,13 @@ class Names:
                 if span is not None:
                     people.append(span)
         clause_name = _clause_name()
-        surnames = _surnames()
+        surnames, openings = _surnames(), _surname_openings()
         starts = sorted(set(self._name_starts) | set(self._subjects()))
         for start in starts:
-            # Most clauses do not open with a surname: skip the pattern for them.
-            if folded[start : start + 1] not in surnames and folded[start : start + 2] not in surnames:
+            # Most clauses do not open with a surname: skip the pattern for
+            # them, most after one look-up of their first character.
+            if folded[start : start + 1] not in openings or (
+                    folded[start : start + 1] not in surnames and folded[start : start + 2] not in surnames):
                 continue
             name = clause_name.match(folded, start, sentence.end)
             if name and not segment.is_word(name.group()) and "某" not in name.group() \
@@ -476,13 +487,15 @@ def _quoted(folded: str, floor: int, position: int) -> bool:
 
 def _name_before(folded: str, floor: int, suffix: re.Match[str], longest: int, shortest: int) -> Span | None:
     """The name that ends with SUFFIX: 醴陵 in 醴陵市, not 引进 in 引进茶陵县."""
-    end = suffix.end()
-    if end < len(folded) and folded[end] not in _PLACE_WORDS_AFTER and segment.is_word(folded[suffix.start() : end + 1]):
+    # The match's offsets, read once: each read is a call.
+    ending, end = suffix.start(), suffix.end()
+    ending_length = end - ending
+    if end < len(folded) and folded[end] not in _PLACE_WORDS_AFTER and segment.is_word(folded[ending : end + 1]):
         return None  # 村委, 市场, 区域: the ending is part of another word
-    if len(suffix.group()) == 1 and folded[suffix.start() - 1 : end] in _not_places():
+    if ending_length == 1 and folded[ending - 1 : end] in _not_places():
         return None
-    start = suffix.start()
-    while start > floor and suffix.start() - start < longest:
+    start = ending
+    while start > floor and ending - start < longest:
         ch = folded[start - 1]
         if ch in _PLACE_STOP and not _numeral_opens_name(folded, floor, start - 1):
             break
@@ -491,17 +504,17 @@ def _name_before(folded: str, floor: int, suffix: re.Match[str], longest: int, s
         start -= 1
         if ch in _ANAPHORS:
             break  # 该县, 本市: nothing stands before the pronoun
-    start = _after_a_count(folded, start, suffix.start())
-    if suffix.start() - start < shortest:
+    start = _after_a_count(folded, start, ending)
+    if ending - start < shortest:
         return None
-    if suffix.group() in _place_endings() and _ending_inside_a_word(folded, start, suffix):
+    if ending_length == 1 and folded[ending] in _place_endings() and _ending_inside_a_word(folded, start, suffix):
         return None  # 国际汇市: 汇市 is a word, its 市 no city's ending
-    if suffix.start() - start == 1 and _ending_opens_a_word(folded, suffix):
+    if ending - start == 1 and _ending_opens_a_word(folded, suffix):
         return None  # 获省政府表扬: one character before 省政府 is no province
     name = folded[start:end]
     if name[0] not in _REFERRING and segment.is_word(name) and segment.tag_of(name) not in ("ns", "nt", "nz", "nr"):
         return None  # 网店, 商店: a common noun that happens to end like a name (全镇 refers to one)
-    if len(name) == len(suffix.group()) + 1 and name[0] in _place_endings():
+    if len(name) == ending_length + 1 and name[0] in _place_endings():
         return None  # 镇区, 县城区: a part of the place its first character names, no name
     return Span(start, end)
 
