@@ -177,3 +177,24 @@ def test_sentence_boundaries_as_the_plain_pattern_finds_them() -> None:
     plain = regex.compile(rf"[{ends}]+[{closers}]*|\n")
     text = _texts() + "他说：“好。”\n\n完！？」\n"
     assert [m.span() for m in sentences._BOUNDARY.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# Banker's numerals in fold(): the pattern that opens with the numeral and
+# looks back from after it, against the plain one that looks back first.
+_BANKER_TEXT = "陆点五折拾万零分之肆大收伍叁佰壹贰捌玖 \u30000123456789十百千万亿.，"
+
+
+def _banker_pattern_looking_back_first() -> regex.Pattern[str]:
+    from newsfacts.core.numerals import BANKERS, DIGITS
+
+    near, banker = DIGITS + "十百千万亿点.0-9", "[" + "".join(BANKERS) + "]"
+    return regex.compile(rf"(?<=[{near}][ \u3000]?|分之){banker}|{banker}(?=[ \u3000]?[{near}{''.join(BANKERS)}])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=_BANKER_TEXT, max_size=30))
+def test_bankers_numeral_pattern_matches_like_the_lookbehind_first_one(text: str) -> None:
+    from newsfacts.core import normalize
+
+    plain = _banker_pattern_looking_back_first()
+    assert [m.span() for m in normalize._BANKERS_BY_NUMERALS.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
+import re
+
 import regex
 
 from . import lexicon
@@ -72,8 +74,13 @@ _NEAR = DIGITS + "十百千万亿点.0-9"
 _BANKER_CLASS = "[" + "".join(BANKERS) + "]"
 _BANKERS_ANYWHERE = regex.compile(_BANKER_CLASS)
 # 陆 点 五 折: spaces between the numerals (compacted later) do not part them.
-_BANKERS_BY_NUMERALS = regex.compile(
-    rf"(?<=[{_NEAR}][ \u3000]?|分之){_BANKER_CLASS}|{_BANKER_CLASS}(?=[ \u3000]?[{_NEAR}{''.join(BANKERS)}])")
+# The banker's numeral comes first and what stands before it is looked
+# back at from after it: a pattern that opens with a character class lets
+# re skip in C to the next such character, where one that opens with a
+# lookbehind is tried at every character of the text (half of fold()).
+_BANKERS_BY_NUMERALS = re.compile(
+    rf"{_BANKER_CLASS}(?:(?<=[{_NEAR}]{_BANKER_CLASS})|(?<=[{_NEAR}][ \u3000]{_BANKER_CLASS})|(?<=分之{_BANKER_CLASS})"
+    rf"|(?=[ \u3000]?[{_NEAR}{''.join(BANKERS)}]))")
 
 
 # Spaces inside a number or between it and its unit, as in OCR'd or
