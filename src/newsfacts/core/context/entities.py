@@ -380,6 +380,8 @@ class Names:
         """Currencies whose exchange rate the sentence gives (新台币汇率昨日收在…,
         日圆兑美元): what the rate is about."""
         folded, sentence = self.folded, self.sentence
+        if not any(folded.find(word, sentence.start, sentence.end) >= 0 for word in _RATE_WORDS):
+            return []  # most sentences name no rate: found in C, with no pattern run over them
         return [Span(match.start(), match.end("currency"))
                 for match in _currency_rates().finditer(folded, sentence.start, sentence.end)
                 if not folded.endswith(_RATE_WORDS, sentence.start, match.start())]  # the 美元 of 新台币兑美元汇率
