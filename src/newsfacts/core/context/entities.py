@@ -421,8 +421,8 @@ class Names:
         for start in starts:
             # Most clauses do not open with a surname: skip the pattern for
             # them, most after one look-up of their first character.
-            if folded[start : start + 1] not in openings or (
-                    folded[start : start + 1] not in surnames and folded[start : start + 2] not in surnames):
+            opening = folded[start : start + 1]
+            if opening not in openings or (opening not in surnames and folded[start : start + 2] not in surnames):
                 continue
             name = clause_name.match(folded, start, sentence.end)
             if name and not segment.is_word(name.group()) and "某" not in name.group() \
