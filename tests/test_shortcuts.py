@@ -198,3 +198,24 @@ def test_bankers_numeral_pattern_matches_like_the_lookbehind_first_one(text: str
 
     plain = _banker_pattern_looking_back_first()
     assert [m.span() for m in normalize._BANKERS_BY_NUMERALS.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# Banker's numerals, numerals, spaces of every kind compact() takes out
+# (between characters, invisible ones, combining marks) and line breaks.
+_PIECE_TEXT = "伍拾陆万五 \u3000\u00a0\u200b\u0301年7\n"
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=_PIECE_TEXT, max_size=40), cut=st.integers(0, 40))
+def test_a_piece_cut_after_a_line_break_folds_as_it_does_alone(text: str, cut: int) -> None:
+    # sources.py folds the text ahead to find a cut; the piece up to the
+    # cut is then sliced from it, which holds only if it folds and
+    # compacts as it would alone.
+    from newsfacts.core import normalize
+
+    normalize.folded_and_compacted(text, remember=True)
+    head = text[:cut]
+    folded, compacted = normalize.folded_and_compacted(head)
+    alone = normalize.compact(normalize.fold(head))
+    assert folded == normalize.fold(head)
+    assert (compacted.text, compacted.jumps, compacted.shifts) == (alone.text, alone.jumps, alone.shifts)

@@ -43,8 +43,7 @@ def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 
     >>> [(c.text, c.value, c.unit) for c in extract("攸县卫生厕所普及率达93.59%。")]
     [('93.59%', Decimal('93.59'), '%')]
     """
-    folded_text = normalize.fold(text)
-    compacted = normalize.compact(folded_text)
+    folded_text, compacted = normalize.folded_and_compacted(text)
     folded = compacted.text
     written = _original(text, compacted)
     place = _Place(text, source, offset, first_line, compacted)

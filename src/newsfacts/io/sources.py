@@ -275,7 +275,7 @@ def _article_cut(buffer: str) -> int:
     """
     from ..core import normalize, sentences
 
-    window = normalize.compact(normalize.fold(buffer[: _PIECE_CHARS * 2]))
+    _, window = normalize.folded_and_compacted(buffer[: _PIECE_CHARS * 2], remember=True)
     starts = sentences.article_starts(window.text, final=False)
     if len(starts) > 1:
         return window.original(starts[-1])
