@@ -39,10 +39,17 @@ def _numeral_words() -> frozenset[str]:
 
 def reject(folded: str, quantity: Quantity, sentence: tuple[int, int]) -> str | None:
     """Why QUANTITY is not a claim, or None if it may be one."""
-    for rule in _RULES:
-        reason = rule(folded, quantity)
-        if reason:
-            return reason
+    # The rules one by one, cheapest and most often decisive first (half of
+    # all candidates are bare numbers). Called by name, not from a tuple of
+    # them: compiled, a call by name is a C call, one through a function
+    # object goes through Python's calling convention, eleven times for
+    # every number of the text.
+    reason = (_bare(folded, quantity) or _article(folded, quantity) or _date(folded, quantity)
+              or _ordinal(folded, quantity) or _code(folded, quantity) or _url(folded, quantity)
+              or _identifier(folded, quantity) or _bare_multiplier(folded, quantity)
+              or _numeral_word(folded, quantity) or _title(folded, quantity) or _quoted_phrase(folded, quantity))
+    if reason:
+        return reason
     if in_words(quantity.numeral) and not ("." in quantity.numeral and digit_string(quantity.numeral)):
         # 一二九.九 is read digit by digit: no word of jieba's runs through it.
         return _inside_word(folded, quantity, sentence)
@@ -306,7 +313,3 @@ def _word_across(folded: str, lo: int, boundary: int, hi: int) -> bool:
             return True
     return False
 
-
-# Cheapest and most often decisive first: half of all candidates are bare numbers.
-_RULES = (_bare, _article, _date, _ordinal, _code, _url, _identifier, _bare_multiplier, _numeral_word, _title,
-          _quoted_phrase)

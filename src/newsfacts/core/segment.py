@@ -255,7 +255,11 @@ def best_path_cuts(text: str, start: int, end: int) -> list[int]:
     step = [1] * (size + 1)  # the length of the first word on that path
     for offset in range(size - 1, -1, -1):
         position = start + offset
-        top = log(freq.get(text[position]) or 1) - log_total + best[offset + 1]
+        # log of a float, not of an int: compiled, log(float) is a call
+        # into C's log, where log(int) goes through math.log as a Python
+        # object, ten times slower (half of this function's time). The
+        # counts convert exactly, so the scores are the same.
+        top = log(float(freq.get(text[position]) or 1)) - log_total + best[offset + 1]
         length = 1
         stop = position + 2
         while stop <= end:
@@ -263,7 +267,7 @@ def best_path_cuts(text: str, start: int, end: int) -> list[int]:
             if count is None:
                 break  # the table holds every prefix of every word: no longer word starts so
             if count:
-                score = log(count) - log_total + best[stop - start]
+                score = log(float(count)) - log_total + best[stop - start]
                 if score >= top:
                     top, length = score, stop - position
             stop += 1
