@@ -219,3 +219,25 @@ def test_a_piece_cut_after_a_line_break_folds_as_it_does_alone(text: str, cut: i
     alone = normalize.compact(normalize.fold(head))
     assert folded == normalize.fold(head)
     assert (compacted.text, compacted.jumps, compacted.shifts) == (alone.text, alone.jumps, alone.shifts)
+
+
+def _script_sample() -> str:
+    from newsfacts.core import currency
+
+    traditional, simplified = currency._script_characters()
+    # Both scripts' own characters, shared ones, the marks the shortcut
+    # writes (T, S), a private-use character and one past the BMP.
+    return "".join(sorted(traditional)[:20] + sorted(simplified)[:20]) + "台中人TS\ue000a1 \U00020bb7"
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=_script_sample(), max_size=30))
+def test_script_count_answers_as_counting_every_character(text: str) -> None:
+    from collections import Counter
+
+    from newsfacts.core import currency
+
+    traditional, simplified = currency._script_characters()
+    counts = Counter(text)
+    plain = sum(n for ch, n in counts.items() if ch in traditional) > sum(n for ch, n in counts.items() if ch in simplified)
+    assert currency.is_traditional(text) is plain

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from fractions import Fraction
 from functools import cache
 from importlib import resources
@@ -318,12 +317,33 @@ def is_traditional(text: str) -> bool:
     >>> is_traditional("蒲公英蹂躪台灣"), is_traditional("台湾"), is_traditional("2023")
     (True, False, False)
     """
+    # Each script's own characters turned into a mark of its own, every
+    # other character taken out, and the marks counted, all in C: counting
+    # every character (collections.Counter) cost a tenth of extracting a
+    # Hong Kong or Taiwan article.
+    marked = text.translate(_script_marks())
+    return marked.count(_TRADITIONAL_MARK) > marked.count(_SIMPLIFIED_MARK)
+
+
+_TRADITIONAL_MARK = "T"
+_SIMPLIFIED_MARK = "S"
+
+
+@cache
+def _script_marks() -> tuple[str | None, ...]:
+    """A str.translate table (by code point, as normalize's) that turns the
+    characters of traditional script only into _TRADITIONAL_MARK, those of
+    simplified script only into _SIMPLIFIED_MARK, and takes out the rest
+    (T and S too: they are below the table's end, as every character of
+    either script is). A tuple of None and two strings: small, and the
+    garbage collector does not walk it."""
     traditional_only, simplified_only = _script_characters()
-    # Counted per distinct character: a text has a few thousand of them.
-    counts = Counter(text)
-    traditional = sum(count for ch, count in counts.items() if ch in traditional_only)
-    simplified = sum(count for ch, count in counts.items() if ch in simplified_only)
-    return traditional > simplified
+    table: list[str | None] = [None] * (max(map(ord, traditional_only | simplified_only)) + 1)
+    for ch in traditional_only:
+        table[ord(ch)] = _TRADITIONAL_MARK
+    for ch in simplified_only:
+        table[ord(ch)] = _SIMPLIFIED_MARK
+    return tuple(table)
 
 
 @cache

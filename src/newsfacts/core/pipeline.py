@@ -73,10 +73,16 @@ def _claims_by_sentence(folded: str, article: Article) -> Iterator[tuple[int, li
     by sentence: (index of the sentence, its claims in reading order)."""
     starts = [sentence.start for sentence in article.sentences]
     current = -1
+    index = 0
     in_sentence: list[Quantity] = []
     for q in quantities.assemble_all(folded, article.start, article.end):
         # Every number lies in a sentence: sentences cover all non-space text.
-        index = max(0, bisect_right(starts, q.start) - 1)
+        # The quantities come left to right, so the sentence is found by
+        # stepping on from the last one's (most often zero or one step).
+        if starts[index] > q.start:
+            index = max(0, bisect_right(starts, q.start) - 1)
+        while index + 1 < len(starts) and starts[index + 1] <= q.start:
+            index += 1
         sentence = article.sentences[index]
         q.kind = kinds.decide(folded, q, sentence.start, sentence.end)
         reason = filters.reject(folded, q, (sentence.start, sentence.end))

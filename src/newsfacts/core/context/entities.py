@@ -676,6 +676,8 @@ def _with_part(folded: str, span: Span, end: int) -> Span:
 
 def _merge(spans: list[Span]) -> list[Span]:
     """Sorted, with overlapping or touching names joined (茶陵县 + 虎踞镇)."""
+    if len(spans) < 2:
+        return list(spans)  # most roles of most sentences: nothing to sort (a call per span)
     merged: list[Span] = []
     for span in sorted(spans, key=_span_order):
         if merged and span.start <= merged[-1].end:

@@ -214,6 +214,8 @@ def past_words(folded: str, left: int, stop: int, openers: tuple[str, ...]) -> i
     moved = True
     while moved and left < stop:
         moved = False
+        if not folded.startswith(openers, left):
+            break  # at most places none opens: one call looks at all of them, in C
         for word in openers:
             if folded.startswith(word, left) and left + len(word) < stop:
                 left += len(word)
