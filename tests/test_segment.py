@@ -14,6 +14,16 @@ def test_cache_round_trip(tmp_path):
     assert segment._read_cache(path) == (freq, 952, tags, {"nz": "普及率", "v": "普及\n达"})
 
 
+def test_cached_tags_hold_the_words_of_the_counts(tmp_path):
+    # One copy of each word in memory: the tags table is keyed by the very
+    # strings the counts table holds (350,000 of them in jieba's dictionary).
+    path = str(tmp_path / "cache.marshal")
+    segment._write_cache(path, {"普及率": 12, "普": 0, "普及": 40, "达": 900}, 952, {"普及率": "nz", "达": "v"})
+    freq, _, tags, _ = segment._read_cache(path)
+    keys = {id(word) for word in freq}
+    assert tags and all(id(word) in keys for word in tags)
+
+
 def test_long_lived_tables_are_out_of_the_collectors_way():
     """The word tables live as long as the process: kept in containers the
     garbage collector does not walk (a dict of strings, a tuple once

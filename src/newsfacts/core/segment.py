@@ -172,24 +172,37 @@ def _read_cache(path: str) -> tuple[dict[str, int], int, dict[str, str], dict[st
     """The counts, their total, each word's tag and the words of each tag."""
     try:
         with open(path, "rb") as handle:
-            words, counts, total, by_tag = marshal.load(handle)
+            words, counts, total, by_tag, tag_names, tag_numbers, others = marshal.load(handle)
         numbers = array.array("q")
         numbers.frombytes(counts)
-        freq = dict(zip(words.split("\n"), numbers))
-        tags: dict[str, str] = {}
-        for tag, tagged in by_tag.items():
-            tags.update(dict.fromkeys(tagged.split("\n"), tag))
+        word_list = words.split("\n")
+        freq = dict(zip(word_list, numbers))
+        # Each word's tag by its number, in the order of the words: the tags
+        # table then holds the very strings the counts do (hashed once, kept
+        # once), not a second copy of 350,000 words.
+        numbered = array.array("H")
+        numbered.frombytes(tag_numbers)
+        tags = {word: tag_names[number] for word, number in zip(word_list, numbered) if number != _UNTAGGED}
+        tags.update(others)
         return freq, total, tags, by_tag
-    except (OSError, EOFError, ValueError, TypeError):
+    except (OSError, EOFError, ValueError, TypeError, IndexError):
         return None
 
 
+_UNTAGGED = 0xFFFF  # the tag number of a word (or a word's prefix) with no tag
+
+
 def _write_cache(path: str, freq: dict[str, int], total: int, tags: dict[str, str]) -> None:
+    tag_names = sorted(set(tags.values()))
+    number_of = {tag: number for number, tag in enumerate(tag_names)}
     data = marshal.dumps((
         "\n".join(freq),
         array.array("q", freq.values()).tobytes(),
         total,
         _grouped_by_tag(tags),
+        tag_names,
+        array.array("H", [number_of[tags[word]] if word in tags else _UNTAGGED for word in freq]).tobytes(),
+        {word: tag for word, tag in tags.items() if word not in freq},  # none, from jieba's own files
     ))
     try:
         with replacing(path, "wb") as out:
@@ -208,7 +221,7 @@ def _cache_path(dictionary) -> str | None:
         close = getattr(dictionary, "close", None)
         if close:
             close()
-    key = hashlib.sha1(f"{name}|{stat.st_size}|{stat.st_mtime_ns}|1".encode()).hexdigest()[:16]
+    key = hashlib.sha1(f"{name}|{stat.st_size}|{stat.st_mtime_ns}|2".encode()).hexdigest()[:16]
     return os.path.join(tempfile.gettempdir(), f"newsfacts-jieba-{key}.marshal")
 
 
