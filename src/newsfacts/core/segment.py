@@ -108,7 +108,8 @@ def load():
     jieba keeps its word counts in a marshal file of one big dict, and
     reading the tags out of dict.txt takes longer still: together over a
     second, paid at every start. Both tables are kept here instead as a few
-    long strings (and an array of counts) that load in a tenth of that,
+    long strings (and arrays of counts and of tag numbers, one of each
+    per word) that load in a tenth of that,
     then handed to jieba's tokenizer as the dictionary it would have
     built. The cache is named after dict.txt's path, size and time, so a
     changed dictionary is never read from a stale one.
