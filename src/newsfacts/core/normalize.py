@@ -163,7 +163,7 @@ def folded_and_compacted(text: str, remember: bool = False) -> tuple[str, Compac
     only between two characters of text), so the head folds as it does
     inside the longer text."""
     last = _FOLDED.last
-    if last is not None and text.endswith("\n") and len(text) <= len(last[0]) and last[0].startswith(text):
+    if last is not None and text.endswith("\n") and last[0].startswith(text):
         return last[1][: len(text)], last[2].head(len(text))
     folded = fold(text)
     compacted = compact(folded)

@@ -77,10 +77,8 @@ def _claims_by_sentence(folded: str, article: Article) -> Iterator[tuple[int, li
     in_sentence: list[Quantity] = []
     for q in quantities.assemble_all(folded, article.start, article.end):
         # Every number lies in a sentence: sentences cover all non-space text.
-        # The quantities come left to right, so the sentence is found by
-        # stepping on from the last one's (most often zero or one step).
-        if starts[index] > q.start:
-            index = max(0, bisect_right(starts, q.start) - 1)
+        # The quantities come left to right (assemble_all), so the sentence
+        # is found by stepping on from the last one's, most often no step.
         while index + 1 < len(starts) and starts[index + 1] <= q.start:
             index += 1
         sentence = article.sentences[index]
