@@ -187,7 +187,7 @@ def normalise(value: Decimal | None, low: Decimal | None, high: Decimal | None, 
 # The conversions looked up so far, by unit as written, kind, region and
 # currency: claims repeat a few dozen units, and each lookup folds the unit
 # and tries several rows. Bounded, for a corpus of strange units.
-_KNOWN: dict[tuple[str, str, str | None, str | None], _Conversion | None] = {}
+_KNOWN: Final[dict[tuple[str, str, str | None, str | None], _Conversion | None]] = {}
 _MOST_KNOWN: Final = 4096
 
 

@@ -214,8 +214,8 @@ def _signals() -> dict[str, tuple[tuple[str, str], ...]]:
 _SIGNALS: Final = _signals()
 _SIGNAL_WORDS: Final = re.compile(lexicon.alternation(_SIGNALS))
 
-_NUMBER = r"[\d.,，万亿千百十〇零一二三四五六七八九两余多]+"
-_DAY = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日"
+_NUMBER: Final = r"[\d.,，万亿千百十〇零一二三四五六七八九两余多]+"
+_DAY: Final = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日"
 # Who wrote it. （中央社記者王小明台北二十五日電）: Taiwan's news agency's
 # dateline (a mention of 中央社 elsewhere is only a source quoted).
 _TAIWAN_AGENCY: Final = re.compile(rf"中央社(?:记者)?[^）)\n]{{0,12}}?{_DAY}电")
@@ -225,7 +225,7 @@ _MAINLAND_DATELINE: Final = re.compile(
 # （約2.3億港元）, 约合人民币3亿元, 折合新台币…: an amount converted for the reader.
 _CONVERSION_CURRENCIES: Final = {"港元": "HK", "港币": "HK", "新台币": "TW", "台币": "TW", "澳门币": "MO",
                                  "澳门元": "MO", "葡币": "MO", "人民币": MAINLAND}
-_CURRENCY_NAMES = lexicon.alternation(_CONVERSION_CURRENCIES)
+_CURRENCY_NAMES: Final = lexicon.alternation(_CONVERSION_CURRENCIES)
 _CONVERSION: Final = re.compile(
     rf"(?:[（(]约合?|约合|折合)(?P<before>{_CURRENCY_NAMES})?{_NUMBER}(?P<after>{_CURRENCY_NAMES})?")
 # What a Taiwan writer calls the island: 在台, 来台, 访台 (but not 在台上, on a
@@ -325,8 +325,8 @@ def is_traditional(text: str) -> bool:
     return marked.count(_TRADITIONAL_MARK) > marked.count(_SIMPLIFIED_MARK)
 
 
-_TRADITIONAL_MARK = "T"
-_SIMPLIFIED_MARK = "S"
+_TRADITIONAL_MARK: Final = "T"
+_SIMPLIFIED_MARK: Final = "S"
 
 
 @cache

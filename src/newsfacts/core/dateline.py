@@ -32,6 +32,8 @@ and a two-digit year (`90年6月20日`) is read only after 民国.
 """
 from __future__ import annotations
 
+from typing import Final
+
 import calendar
 import datetime
 
@@ -41,22 +43,22 @@ from .normalize import fold
 from .numerals import DIGITS, SMALL, TENS
 from .values import read_numeral
 
-_CN = DIGITS + SMALL + TENS
-_SMALL_NUMBER = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
-_DATELINE_LINES = 10
-_DATE_LINES = 6
-_SOURCE_LINES = 3
+_CN: Final = DIGITS + SMALL + TENS
+_SMALL_NUMBER: Final = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
+_DATELINE_LINES: Final = 10
+_DATE_LINES: Final = 6
+_SOURCE_LINES: Final = 3
 # Enough characters of the top and the foot to hold those lines, so that a
 # long text is not split into lines to read ten of them.
-_HEAD_CHARACTERS = 3000
-_FOOT_CHARACTERS = 600
+_HEAD_CHARACTERS: Final = 3000
+_FOOT_CHARACTERS: Final = 600
 # A dateline's day at most this long before the page's: 本报北京12月31日电
 # on a page of 1 January is the day before; one of a year before is not it.
-_LONGEST_DATELINE_GAP = 31
+_LONGEST_DATELINE_GAP: Final = 31
 
 # 本报北京3月9日电, 新华社北京2021年3月9日电: who (a paper, agency or site,
 # with a place), the day, 电 or 讯.
-_search_dateline = regex.compile(
+_search_dateline: Final = regex.compile(
     rf"""^[\s\u3000]*[【\[（(]?
     (?:\p{{Han}}{{0,12}}?(?:本报|社|网|台|报|新闻)\p{{Han}}{{0,6}}?)
     (?:(?P<year>\d{{4}})年)?
@@ -64,12 +66,12 @@ _search_dateline = regex.compile(
     regex.VERBOSE).search
 # （中央社记者林克伦台北二十日电）: an agency's dateline in brackets, often
 # with the day alone.
-_search_bracketed_dateline = regex.compile(
+_search_bracketed_dateline: Final = regex.compile(
     rf"""[（(][^（）()\n]{{0,30}}?社[^（）()\n]{{0,30}}?
     (?:(?P<month>{_SMALL_NUMBER})月)?(?P<day>{_SMALL_NUMBER})日电""",
     regex.VERBOSE).search
 # 2021年3月10日, 中华民国90年6月20日, 二〇二一年八月八日, 2024-05-08, 2024/5/8.
-_search_date = regex.compile(
+_search_date: Final = regex.compile(
     rf"""(?:(?P<era>中华民国|民国)(?P<era_year>\d{{1,3}}|[{_CN}]{{1,4}}|元)
         |(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}}))
       \s*年\s*(?P<month>{_SMALL_NUMBER})\s*月\s*(?P<day>{_SMALL_NUMBER})\s*[日号]
@@ -77,8 +79,8 @@ _search_date = regex.compile(
     regex.VERBOSE).search
 # What a date line may hold besides its date: a weekday (checked against
 # the date), a clock time, a label, an edition, the lunar date, brackets.
-_WEEKDAY = regex.compile(r"(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天])")
-_FILLER = regex.compile(
+_WEEKDAY: Final = regex.compile(r"(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天])")
+_FILLER: Final = regex.compile(
     r"""\d{1,2}:\d{2}(?::\d{2})?                         # 10:00, 10:00:00
     |(?:发布|更新|出版|发表|刊发)?(?:时间|日期)[:：]?     # 发布时间：
     |来源[:：]?
@@ -87,11 +89,11 @@ _FILLER = regex.compile(
     |[《》（）()\[\]【】|｜:：/·\-\s\u3000]""",
     regex.VERBOSE)
 # The name of the paper or site a date line may carry: 人民日报, 新华网.
-_PUBLISHER = regex.compile(r"(?:[\p{Han}A-Za-z]{1,10}?(?:报|网|社|台|刊|客户端|新闻|频道|在线)){0,2}")
-_search_sentence_mark = regex.compile("[，。！？；,!?;]").search
+_PUBLISHER: Final = regex.compile(r"(?:[\p{Han}A-Za-z]{1,10}?(?:报|网|社|台|刊|客户端|新闻|频道|在线)){0,2}")
+_search_sentence_mark: Final = regex.compile("[，。！？；,!?;]").search
 # What a dateline ends with, as written (電, 訊) or folded.
-_search_dateline_end = regex.compile("[电電讯訊]").search
-_WEEKDAYS = "一二三四五六日"
+_search_dateline_end: Final = regex.compile("[电電讯訊]").search
+_WEEKDAYS: Final = "一二三四五六日"
 
 
 def document_date(text: str, page_date: datetime.date | None = None) -> datetime.date | None:
@@ -153,7 +155,7 @@ def date_from_user(value: str) -> datetime.date:
     return datetime.date(year, month, day)
 
 
-_USER_DATE = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_USER_DATE: Final = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def date_in_field(value: object) -> datetime.date | None:
@@ -179,7 +181,7 @@ def date_in_field(value: object) -> datetime.date | None:
 
 
 # 2024-03-09T10:00:00+08:00, 2024-03-09 10:00: a date and the time of day.
-_FIELD_STAMP = regex.compile(
+_FIELD_STAMP: Final = regex.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 

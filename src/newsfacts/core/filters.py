@@ -18,18 +18,19 @@ from ..claim import Kind
 from .numerals import DIGITS, TENS, Form, digit_string, in_words, opens_with_bare_multiplier
 from .quantities import Quantity
 
-_DAY_DIGITS = DIGITS + "十"
-_TIME_OF_DAY = re.compile(rf"{lexicon.alternation(lexicon.word_list('times_of_day'))}\Z")
-_CLOCK_AFTER = re.compile(rf"(?:{lexicon.alternation(lexicon.word_list('after_clock_hour'))}|[\d{_DAY_DIGITS}]+分)")
-_ID_CONTEXT = re.compile(rf"{lexicon.alternation(lexicon.word_list('identifier_words'))}[^，。；\n]{{0,6}}\Z")
-_RANK_UNITS = frozenset(lexicon.word_list("rank_units"))
-_CN_YEAR = re.compile(r"(?:一九|二〇)[〇一二三四五六七八九]{2}\Z")
+_DAY_DIGITS: Final = DIGITS + "十"
+_TIME_OF_DAY: Final = re.compile(rf"{lexicon.alternation(lexicon.word_list('times_of_day'))}\Z")
+_CLOCK_AFTER: Final = re.compile(
+    rf"(?:{lexicon.alternation(lexicon.word_list('after_clock_hour'))}|[\d{_DAY_DIGITS}]+分)")
+_ID_CONTEXT: Final = re.compile(rf"{lexicon.alternation(lexicon.word_list('identifier_words'))}[^，。；\n]{{0,6}}\Z")
+_RANK_UNITS: Final = frozenset(lexicon.word_list("rank_units"))
+_CN_YEAR: Final = re.compile(r"(?:一九|二〇)[〇一二三四五六七八九]{2}\Z")
 # Enum members read once: compiled code would look each up on its class every time.
 _NUMERAL: Final = Form.NUMERAL
 _COUNTED: Final = frozenset({Kind.COUNT, Kind.INDEX_POINT})
 _MONEY: Final = frozenset({Kind.MONEY, Kind.PRICE})
 # 近百名, 逾千人, 上万元: a bare multiplier after these is an amount.
-_QUALIFIED_BARE = re.compile(rf"{lexicon.alternation(lexicon.word_list('before_bare_amount'))}\Z")
+_QUALIFIED_BARE: Final = re.compile(rf"{lexicon.alternation(lexicon.word_list('before_bare_amount'))}\Z")
 
 
 @cache
@@ -69,9 +70,9 @@ def _ordinal(folded: str, q: Quantity) -> str | None:
     return None
 
 
-_LISTING = frozenset("、至到和")
-_SECOND_ORDINAL = re.compile(rf"第[\d{DIGITS}十百]+[、至到和]\Z")
-_SESSION = re.compile(rf"[\d{DIGITS}十]+届[^，。；、\d{DIGITS}]{{0,8}}\Z")
+_LISTING: Final = frozenset("、至到和")
+_SECOND_ORDINAL: Final = re.compile(rf"第[\d{DIGITS}十百]+[、至到和]\Z")
+_SESSION: Final = re.compile(rf"[\d{DIGITS}十]+届[^，。；、\d{DIGITS}]{{0,8}}\Z")
 
 
 def _quoted_phrase(folded: str, q: Quantity) -> str | None:
@@ -82,8 +83,8 @@ def _quoted_phrase(folded: str, q: Quantity) -> str | None:
     return "quoted phrase" if close >= 0 and q.unit is not None and q.kind in _COUNTED else None
 
 
-_CLOSING_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’"}
-_OPENING_QUOTES = frozenset(_CLOSING_QUOTES)
+_CLOSING_QUOTES: Final = {"“": "”", "「": "」", "『": "』", "‘": "’"}
+_OPENING_QUOTES: Final = frozenset(_CLOSING_QUOTES)
 
 
 def _code(folded: str, q: Quantity) -> str | None:
@@ -131,7 +132,7 @@ def _url(folded: str, q: Quantity) -> str | None:
     return None
 
 
-_ASCII_RUN_RIGHT = regex.compile(r"[!-~]+")
+_ASCII_RUN_RIGHT: Final = regex.compile(r"[!-~]+")
 
 
 def _identifier(folded: str, q: Quantity) -> str | None:
@@ -177,10 +178,10 @@ def _date(folded: str, q: Quantity) -> str | None:
     return None
 
 
-_ERA = re.compile(rf"{lexicon.alternation(lexicon.word_list('year_eras'))}\Z")
-_MONTH_AFTER = re.compile(rf"(?:\d{{1,2}}|[{DIGITS}十]{{1,3}})月")
-_SECONDS_AFTER = re.compile(rf"(?:\d{{1,2}}|[{DIGITS}十]{{1,3}})秒")
-_MINUTES_BEFORE = re.compile(rf"(?:\d{{1,2}}|[{DIGITS}十]{{1,3}})分\Z")
+_ERA: Final = re.compile(rf"{lexicon.alternation(lexicon.word_list('year_eras'))}\Z")
+_MONTH_AFTER: Final = re.compile(rf"(?:\d{{1,2}}|[{DIGITS}十]{{1,3}})月")
+_SECONDS_AFTER: Final = re.compile(rf"(?:\d{{1,2}}|[{DIGITS}十]{{1,3}})秒")
+_MINUTES_BEFORE: Final = re.compile(rf"(?:\d{{1,2}}|[{DIGITS}十]{{1,3}})分\Z")
 
 
 def _year_like(numeral: str) -> bool:
@@ -221,13 +222,13 @@ def _bare(folded: str, q: Quantity) -> str | None:
     return "bare number"
 
 
-_TENS_WORDS = frozenset("十" + TENS)
-_ZEROS = frozenset({"零", "0", "〇"})
+_TENS_WORDS: Final = frozenset("十" + TENS)
+_ZEROS: Final = frozenset({"零", "0", "〇"})
 # A zero stated as a level: after 是 or a word of the level a change reaches
 # (change_verbs.tsv: 为, 降至, 减少到), and ending its clause.
-_ZERO_LEVEL = re.compile(lexicon.alternation(
+_ZERO_LEVEL: Final = re.compile(lexicon.alternation(
     {row[0] for row in lexicon.rows("change_verbs.tsv") if row[1] == "level"} | {"是"}) + r"\Z")
-_AFTER_A_ZERO = frozenset("，,。；;！!？?、）)") | {""}
+_AFTER_A_ZERO: Final = frozenset("，,。；;！!？?、）)") | {""}
 
 
 def _article(folded: str, q: Quantity) -> str | None:
@@ -251,10 +252,10 @@ def _article(folded: str, q: Quantity) -> str | None:
     return None
 
 
-_REFERRING_ONE = re.compile(rf"{lexicon.alternation(lexicon.word_list('before_one_as_article'))}\Z")
-_ENDS_A_PHRASE = frozenset("、，,；;。！？!?") | {""}
-_TIME_UNIT_ENDS = frozenset("钟分秒时天周月年")
-_NUMBER_BEFORE = re.compile(rf"[\d{DIGITS}十百千万][个分小]?\Z")  # 八分钟, 三个月, 两小时
+_REFERRING_ONE: Final = re.compile(rf"{lexicon.alternation(lexicon.word_list('before_one_as_article'))}\Z")
+_ENDS_A_PHRASE: Final = frozenset("、，,；;。！？!?") | {""}
+_TIME_UNIT_ENDS: Final = frozenset("钟分秒时天周月年")
+_NUMBER_BEFORE: Final = re.compile(rf"[\d{DIGITS}十百千万][个分小]?\Z")  # 八分钟, 三个月, 两小时
 
 
 def _title(folded: str, q: Quantity) -> str | None:
@@ -278,7 +279,7 @@ def _bare_multiplier(folded: str, q: Quantity) -> str | None:
 
 
 def _numeral_word(folded: str, q: Quantity) -> str | None:
-    if folded[q.numeral_start : q.end] in _numeral_words() or folded[q.start : q.end] in _numeral_words():
+    if folded[q.numeral_start : q.end] in _NUMERAL_WORDS or folded[q.start : q.end] in _NUMERAL_WORDS:
         return "numeral word"
     return None
 
@@ -313,3 +314,8 @@ def _word_across(folded: str, lo: int, boundary: int, hi: int) -> bool:
             return True
     return False
 
+
+# The tables above, made once, at import: compiled code reaches a Final
+# constant directly, where each call through functools.cache costs hundreds
+# of instructions (once.py).
+_NUMERAL_WORDS: Final = _numeral_words()

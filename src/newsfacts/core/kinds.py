@@ -33,7 +33,7 @@ def decide(folded: str, q: Quantity, sentence_start: int, sentence_end: int) -> 
         if unit.kind is Kind.LENGTH and unit.denominator.kind is Kind.DURATION:
             return Kind.SPEED
         return unit.kind
-    triggers = _contexts().get(unit.surface)
+    triggers = _CONTEXTS.get(unit.surface)
     if triggers is None:
         return unit.kind
     found = _nearest_trigger(folded, q, sentence_start, sentence_end, triggers)
@@ -73,9 +73,9 @@ def _after_a_money_measure(folded: str, start: int, floor: int) -> bool:
     return _MONEY_MEASURE.search(folded, max(floor, start - _MONEY_REACH), start) is not None
 
 
-_MONEY_MEASURE = re.compile(rf"(?:{lexicon.alternation(lexicon.word_list('money_measures'))})"
+_MONEY_MEASURE: Final = re.compile(rf"(?:{lexicon.alternation(lexicon.word_list('money_measures'))})"
                             rf"(?:{lexicon.alternation(lexicon.word_list('links_to_a_bare_amount'))}){{0,2}}\Z")
-_MONEY_REACH = 12  # characters: the longest measure with two links
+_MONEY_REACH: Final = 12  # characters: the longest measure with two links
 
 
 @cache
@@ -85,3 +85,9 @@ def _contexts() -> dict[str, tuple[tuple[str, Kind], ...]]:
     for unit, kind, words in lexicon.rows("unit_contexts.tsv"):
         table.setdefault(unit, []).extend((word, Kind(kind)) for word in words.split(","))
     return {unit: tuple(pairs) for unit, pairs in table.items()}
+
+
+# The tables above, made once, at import: compiled code reaches a Final
+# constant directly, where each call through functools.cache costs hundreds
+# of instructions (once.py).
+_CONTEXTS: Final = _contexts()

@@ -2,6 +2,8 @@
 header that defines the columns), and turn word lists into patterns."""
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -53,8 +55,8 @@ def _character_classes() -> dict[str, str]:
     return {name: _unescape(characters) for name, characters in rows("char_classes.tsv")}
 
 
-_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|([nts\\]))")
-_ESCAPED = {"n": "\n", "t": "\t", "s": " ", "\\": "\\"}
+_ESCAPE: Final = re.compile(r"\\(?:u([0-9a-fA-F]{4})|([nts\\]))")
+_ESCAPED: Final = {"n": "\n", "t": "\t", "s": " ", "\\": "\\"}
 
 
 def _unescape(characters: str) -> str:
@@ -100,7 +102,7 @@ def _character_class(characters: str, digits: bool) -> str:
     return f"[{escaped}{_ANY_DIGIT if digits else ''}]"
 
 
-_ANY_DIGIT = r"\d"
+_ANY_DIGIT: Final = r"\d"
 
 
 def alternation(words_: Iterable[str]) -> str:

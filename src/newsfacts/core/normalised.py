@@ -31,19 +31,19 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from . import convert, currency, dateline, period
 
 # How much of a document its region is read from.
 REGION_CHARACTERS = 200_000
-_MONEY = ("money", "price")
+_MONEY: Final = ("money", "price")
 
 # The same few times (1-4月, 去年同期, 今年) come back claim after claim:
 # resolving one costs about 150 µs, looking it up well under one.
-_period = lru_cache(maxsize=4096)(period.resolve)
-_currency_of = lru_cache(maxsize=1024)(currency.currency_of)
-_is_bare = lru_cache(maxsize=1024)(currency.is_bare)
+_period: Final = lru_cache(maxsize=4096)(period.resolve)
+_currency_of: Final = lru_cache(maxsize=1024)(currency.currency_of)
+_is_bare: Final = lru_cache(maxsize=1024)(currency.is_bare)
 
 
 class Provenance(NamedTuple):

@@ -6,6 +6,8 @@ jieba's simplified dictionary, see one spelling.
 """
 from __future__ import annotations
 
+from typing import Final
+
 from functools import cache
 
 import re
@@ -70,15 +72,15 @@ def fold(text: str) -> str:
 
 # Banker's numerals that are also common words (大陆, 收拾, 队伍, 参加, 肆意)
 # count as digits only beside other numerals: 陆点五折, 拾万零五十六, 万分之肆.
-_NEAR = DIGITS + "十百千万亿点.0-9"
-_BANKER_CLASS = "[" + "".join(BANKERS) + "]"
-_BANKERS_ANYWHERE = regex.compile(_BANKER_CLASS)
+_NEAR: Final = DIGITS + "十百千万亿点.0-9"
+_BANKER_CLASS: Final = "[" + "".join(BANKERS) + "]"
+_BANKERS_ANYWHERE: Final = regex.compile(_BANKER_CLASS)
 # 陆 点 五 折: spaces between the numerals (compacted later) do not part them.
 # The banker's numeral comes first and what stands before it is looked
 # back at from after it: a pattern that opens with a character class lets
 # re skip in C to the next such character, where one that opens with a
 # lookbehind is tried at every character of the text (half of fold()).
-_BANKERS_BY_NUMERALS = re.compile(
+_BANKERS_BY_NUMERALS: Final = re.compile(
     rf"{_BANKER_CLASS}(?:(?<=[{_NEAR}]{_BANKER_CLASS})|(?<=[{_NEAR}][ \u3000]{_BANKER_CLASS})|(?<=分之{_BANKER_CLASS})"
     rf"|(?=[ \u3000]?[{_NEAR}{''.join(BANKERS)}]))")
 
@@ -86,7 +88,7 @@ _BANKERS_BY_NUMERALS = re.compile(
 # Spaces inside a number or between it and its unit, as in OCR'd or
 # justified text (七成 六, 一百五十 个百分点); two Arabic numbers in a
 # row keep their space (2023 100).
-_INNER_SPACE = regex.compile(r"(?<=[\p{Han}\d%‰])[ \t\u3000\u00a0]+(?=[\p{Han}\d%‰])"
+_INNER_SPACE: Final = regex.compile(r"(?<=[\p{Han}\d%‰])[ \t\u3000\u00a0]+(?=[\p{Han}\d%‰])"
 # ... and invisible characters, taken out everywhere: a soft hyphen, zero-
 # width space or joiner, word joiner, byte-order mark or direction mark
 # (format characters) would split 83\u00ad0万人次 into 83 and 0万人次; a
@@ -147,7 +149,7 @@ class _Folded:
         self.last: tuple[str, str, Compacted] | None = None
 
 
-_FOLDED = _Folded()
+_FOLDED: Final = _Folded()
 
 
 def folded_and_compacted(text: str, remember: bool = False) -> tuple[str, Compacted]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
-from typing import Iterator, cast
+from typing import Final, Iterator, cast
 
 import re
 
@@ -21,7 +21,7 @@ from .numerals import DIGITS, INNER, LONGEST_NUMBER, MULTIPLIERS, NONZERO_DIGITS
 # One numeral: Arabic (with thousands separators and decimals), Chinese, or
 # mixed (1.57万, 3万4000, 七亿2, 三五.〇二一). Inner qualifiers 余/多/来/几
 # may stand before a multiplier (90余亿, 二百三十余万).
-_TAIL = rf"""
+_TAIL: Final = rf"""
     (?: \d+(?:\.\d+)?
       | [{NUMERALS}]
       | (?<=[{DIGITS}十])[.点](?=[{DIGITS}])    # 三五.〇二一, 二点五, 二十点五
@@ -31,19 +31,19 @@ _TAIL = rf"""
 # A full-width comma between groups of three digits is a thousands separator
 # (百分之９，９９９), but not after a currency sign, where it lists amounts
 # ($20，300美圆).
-RUN = rf"""
+RUN: Final = rf"""
     (?: (?:\d{{1,3}}(?:,\d{{3}})+(?!\d) | (?<![$¥€£])\d{{1,3}}(?:，\d{{3}})+(?![\d，]) | \d+)  # 601,293, 9，999
         (?:\.\d+)? (?:[kK](?![A-Za-z]))?  # 601,293.11, 15k
       | [{NUMERALS}]
     )
     {_TAIL}
 """
-_SIMPLE = rf"(?:\d+|[{DIGITS}十百千]+)"
+_SIMPLE: Final = rf"(?:\d+|[{DIGITS}十百千]+)"
 # 四、五万辆次, 六、七个: neighbouring digits listed with 、, a vague range like 四五万.
-_LISTED_PAIR = "(?:" + "|".join(sorted(f"{a}、{b}" for a, b in (
+_LISTED_PAIR: Final = "(?:" + "|".join(sorted(f"{a}、{b}" for a, b in (
     "一二", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"))) + ")(?:十万|百万|千万|[十百千万亿])?"
 # One digit, or one digit with a decimal: the tens of a share (七成, 7.2成, 八点五成).
-_TENTHS = rf"(?:[{NONZERO_DIGITS}]|(?<![\d.])\d)(?:[.点](?:[{NONZERO_DIGITS}]|\d))?"
+_TENTHS: Final = rf"(?:[{NONZERO_DIGITS}]|(?<![\d.])\d)(?:[.点](?:[{NONZERO_DIGITS}]|\d))?"
 
 
 @cache
@@ -63,7 +63,7 @@ def _forms_pattern() -> str:
 """
 
 
-FORMS_START = NUMERALS + "半对"  # and digits: what every form starts with
+FORMS_START: Final = NUMERALS + "半对"  # and digits: what every form starts with
 
 
 @cache
@@ -85,14 +85,14 @@ class Found:
 
 _FORMS = {form.value: form for form in Form}
 _FORMS["listed_pair"] = Form.PAIR  # read as a pair once its 、 is gone
-_NUMERAL = Form.NUMERAL
+_NUMERAL: Final = Form.NUMERAL
 # Forms whose last characters may belong to the next word (百分之七十百分位).
-_TRIMMABLE = frozenset({Form.NUMERAL, Form.PER})
+_TRIMMABLE: Final = frozenset({Form.NUMERAL, Form.PER})
 # 两三天, 一两个: two neighbouring digits, a vague range (quantities.py);
 # a 两 after them is part of the pair, not the weight.
-ADJACENT_DIGITS = frozenset({"一两", "一二", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"})
-_PAIR_MAGNITUDES = frozenset({"", "十", "百", "千", "万", "十万", "百万", "千万", "亿"})
-_PAIR = Form.PAIR
+ADJACENT_DIGITS: Final = frozenset({"一两", "一二", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"})
+_PAIR_MAGNITUDES: Final = frozenset({"", "十", "百", "千", "万", "十万", "百万", "千万", "亿"})
+_PAIR: Final = Form.PAIR
 
 
 @cache
@@ -155,9 +155,9 @@ def _multiplier_units() -> dict[str, tuple[str, ...]]:
     return {first: tuple(units) for first, units in table.items()}
 
 
-_PATTERN = _pattern()
-_FORM_OF_GROUP = _form_of_group()
-_MULTIPLIER_UNITS = _multiplier_units()
+_PATTERN: Final = _pattern()
+_FORM_OF_GROUP: Final = _form_of_group()
+_MULTIPLIER_UNITS: Final = _multiplier_units()
 
 
 def _readable(start: int, end: int, form: Form, numeral: str) -> Found | None:

@@ -5,6 +5,8 @@ numeral?" asks here.
 """
 from __future__ import annotations
 
+from typing import Final
+
 from enum import StrEnum
 
 from . import lexicon
@@ -28,33 +30,34 @@ class Form(StrEnum):
 # writes 1,234,567,890,123.45 (18) or 三千五百六十七万八千九百零一 (14); a
 # longer run (30,000 万 in a row, a number of 5,000 digits) is no figure of
 # news and no claim.
-LONGEST_NUMBER = 40
+LONGEST_NUMBER: Final = 40
 
 
 def _role(role: str) -> dict[str, str]:
     return {row[0]: row[2] for row in lexicon.rows("numerals.tsv") if row[1] == role}
 
 
-DIGIT_VALUES: dict[str, int] = {ch: int(value) for ch, value in _role("digit").items()}
-SMALL_VALUES: dict[str, int] = {ch: int(value) for ch, value in _role("small").items()}
+DIGIT_VALUES: Final[dict[str, int]] = {ch: int(value) for ch, value in _role("digit").items()}
+SMALL_VALUES: Final[dict[str, int]] = {ch: int(value) for ch, value in _role("small").items()}
 # Largest first: 3万亿 is read at its 亿 (3万 of them).
-BIG_VALUES: dict[str, int] = dict(sorted(((ch, int(v)) for ch, v in _role("big").items()), key=lambda item: -item[1]))
-TENS_VALUES: dict[str, int] = {ch: int(value) for ch, value in _role("tens").items()}
-INNER_CLASSES: dict[str, str] = _role("inner")
-BANKERS: dict[str, str] = _role("banker")
+BIG_VALUES: Final[dict[str, int]] = dict(
+    sorted(((ch, int(v)) for ch, v in _role("big").items()), key=lambda item: -item[1]))
+TENS_VALUES: Final[dict[str, int]] = {ch: int(value) for ch, value in _role("tens").items()}
+INNER_CLASSES: Final[dict[str, str]] = _role("inner")
+BANKERS: Final[dict[str, str]] = _role("banker")
 
-DIGITS = "".join(DIGIT_VALUES)  # 〇零一二两三四五六七八九
-NONZERO_DIGITS = "".join(ch for ch, value in DIGIT_VALUES.items() if value)
-ZEROS = "".join(ch for ch, value in DIGIT_VALUES.items() if not value)
-SMALL = "".join(SMALL_VALUES)  # 十百千
-BIG = "".join(BIG_VALUES)  # 兆亿万
-TENS = "".join(TENS_VALUES)  # 廿卅卌
-MULTIPLIERS = SMALL + BIG + TENS
-NUMERALS = DIGITS + MULTIPLIERS
-INNER = "".join(INNER_CLASSES)  # 余多来几
-MULTIPLIER_VALUES: dict[str, int] = {**SMALL_VALUES, **BIG_VALUES}
+DIGITS: Final = "".join(DIGIT_VALUES)  # 〇零一二两三四五六七八九
+NONZERO_DIGITS: Final = "".join(ch for ch, value in DIGIT_VALUES.items() if value)
+ZEROS: Final = "".join(ch for ch, value in DIGIT_VALUES.items() if not value)
+SMALL: Final = "".join(SMALL_VALUES)  # 十百千
+BIG: Final = "".join(BIG_VALUES)  # 兆亿万
+TENS: Final = "".join(TENS_VALUES)  # 廿卅卌
+MULTIPLIERS: Final = SMALL + BIG + TENS
+NUMERALS: Final = DIGITS + MULTIPLIERS
+INNER: Final = "".join(INNER_CLASSES)  # 余多来几
+MULTIPLIER_VALUES: Final[dict[str, int]] = {**SMALL_VALUES, **BIG_VALUES}
 # What a bare multiplier opens with (万亩荷塘, 上百万元): 十 is a number of its own.
-BARE_MULTIPLIERS = "百千" + BIG
+BARE_MULTIPLIERS: Final = "百千" + BIG
 
 
 def is_han(ch: str) -> bool:

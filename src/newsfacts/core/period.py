@@ -65,6 +65,8 @@ the text is folded first (normalize.fold: `６月底`, `週`, `國`).
 """
 from __future__ import annotations
 
+from typing import Final
+
 import calendar
 import datetime
 from collections.abc import Callable
@@ -82,14 +84,14 @@ from .values import read_numeral
 Point = tuple[int, int, int]
 Span = tuple[Point, Point]
 
-_CN = DIGITS + SMALL + TENS  # 〇零一二两三四五六七八九十百千廿卅卌
-_NUMBER = rf"(?:\d{{1,4}}|[{_CN}]{{1,4}})"
-_SMALL_NUMBER = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
-_NO_ERA = -1
+_CN: Final = DIGITS + SMALL + TENS  # 〇零一二两三四五六七八九十百千廿卅卌
+_NUMBER: Final = rf"(?:\d{{1,4}}|[{_CN}]{{1,4}})"
+_SMALL_NUMBER: Final = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
+_NO_ERA: Final = -1
 # A period needs a day given in brackets to be this close to the day its
 # word names (昨（廿五）日 in an article of the 26th): farther, the date of
 # the document and the text disagree.
-_NEAREST_GIVEN_DAY = 3
+_NEAREST_GIVEN_DAY: Final = 3
 
 
 def resolve(time: str | None, document_date: datetime.date | None,
@@ -188,7 +190,7 @@ def words() -> dict[str, dict[str, str]]:
 
 # The kinds matched as words inside a time; era, opening and bracket_day
 # are matched by the patterns below, vague words not at all.
-_WORD_KINDS = ("year", "month", "day", "months", "days", "edge", "festival", "holiday", "during", "same_period",
+_WORD_KINDS: Final = ("year", "month", "day", "months", "days", "edge", "festival", "holiday", "during", "same_period",
                "part_of_day")
 
 
@@ -257,23 +259,23 @@ def _number(text: str) -> int | None:
 
 
 # Token kinds made by the patterns (the word kinds are the file's own).
-_GIVEN_DAY = "given_day"
-_YEAR = "absolute_year"  # first: the Gregorian year; second: its era's year 0, or _NO_ERA
-_BARE_YEAR = "bare_year"
-_PLAN = "plan"
-_FIRST_YEARS = "first_years"
-_WEEK = "week"
-_MONTH = "month_number"
-_DAY = "day_number"
-_IGNORED = "ignored"
-_NUMBER_TOKEN = "number"
-_SEP = "sep"
-_SINCE = "since"
-_UNTIL = "until"
-_WEEKDAYS = "一二三四五六日"
-_WEEK_OFFSETS = {"上": -1, "本": 0, "这": 0, "下": 1}
+_GIVEN_DAY: Final = "given_day"
+_YEAR: Final = "absolute_year"  # first: the Gregorian year; second: its era's year 0, or _NO_ERA
+_BARE_YEAR: Final = "bare_year"
+_PLAN: Final = "plan"
+_FIRST_YEARS: Final = "first_years"
+_WEEK: Final = "week"
+_MONTH: Final = "month_number"
+_DAY: Final = "day_number"
+_IGNORED: Final = "ignored"
+_NUMBER_TOKEN: Final = "number"
+_SEP: Final = "sep"
+_SINCE: Final = "since"
+_UNTIL: Final = "until"
+_WEEKDAYS: Final = "一二三四五六日"
+_WEEK_OFFSETS: Final = {"上": -1, "本": 0, "这": 0, "下": 1}
 # What a time without a year may open with: 3月, 上半年, “五一”, 廿五日, 上月, 同期.
-_OPEN_WITHOUT_YEAR = (_MONTH, "months", "festival", _DAY, "month", "same_period")
+_OPEN_WITHOUT_YEAR: Final = (_MONTH, "months", "festival", _DAY, "month", "same_period")
 
 
 def _group_text(match: regex.Match[str], name: str) -> str:

@@ -5,7 +5,7 @@ from bisect import bisect_right
 import dataclasses
 import datetime
 import logging
-from typing import Callable, Iterator
+from typing import Callable, Final, Iterator
 
 import re
 
@@ -19,14 +19,14 @@ from .quantities import Quantity
 from .sentences import Article, Sentence
 from ..claim import Claim
 
-_LOG = logging.getLogger(__name__)
-_LINE_BREAKS = re.compile(r"\s*\n\s*")
+_LOG: Final = logging.getLogger(__name__)
+_LINE_BREAKS: Final = re.compile(r"\s*\n\s*")
 # The longest `sentence` field, in characters. A longer sentence (a line of
 # thousands of clauses, no full stop) is given as this many characters
 # around the claim, with … where it is cut: every claim carrying all of a
 # 500,000-character sentence would make gigabytes of output from one line.
-LONGEST_SENTENCE = 500
-_CUT = "…"
+LONGEST_SENTENCE: Final = 500
+_CUT: Final = "…"
 
 
 def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 1,
@@ -155,8 +155,8 @@ class _Place:
 # fields by one interpreted object.__setattr__ call each (5 µs a claim, 3%
 # of extracting the benchmark's text); set from here, compiled, through
 # the descriptors of its slots, the same object takes a fraction of that.
-_CLAIM_FIELDS = tuple(field.name for field in dataclasses.fields(Claim))
-_FIELD_SETTERS = tuple(getattr(Claim, name).__set__ for name in _CLAIM_FIELDS)
+_CLAIM_FIELDS: Final = tuple(field.name for field in dataclasses.fields(Claim))
+_FIELD_SETTERS: Final = tuple(getattr(Claim, name).__set__ for name in _CLAIM_FIELDS)
 
 
 def _new_claim(values: tuple) -> Claim:

@@ -15,7 +15,7 @@ from .numerals import BIG, INNER, MULTIPLIER_VALUES, NONZERO_DIGITS, SMALL, Form
 from .numbers import Found
 from .units import Unit
 
-_PERCENT = Unit(0, 0, "%", Kind.PERCENT, "%", "")
+_PERCENT: Final = Unit(0, 0, "%", Kind.PERCENT, "%", "")
 # Enum members read once: compiled code would look each up on its class every time.
 _NUMERAL: Final = Form.NUMERAL
 _PER: Final = Form.PER
@@ -24,11 +24,12 @@ _ONE_DIGIT: Final = re.compile(rf"[{NONZERO_DIGITS}1-9]")  # the tens of a share
 _TEN: Final = Decimal(10)
 _PAIR: Final = Form.PAIR
 _MONEY: Final = Kind.MONEY
+_NUMBER: Final = Kind.NUMBER
 _PERCENT_FORMS: Final = frozenset({Form.SHARE, Form.DISCOUNT, Form.PER})
 _UNITLESS_FORMS: Final = frozenset({Form.FRACTION, Form.SLASH, Form.HALF})
 # 一吨半, 一年半: the kinds a trailing 半 adds half a unit to.
 _HALF_KINDS: Final = frozenset({Kind.WEIGHT, Kind.DURATION, Kind.AGE, Kind.LENGTH, Kind.AREA, Kind.VOLUME})
-_HALF = Decimal("0.5")
+_HALF: Final = Decimal("0.5")
 # Read once: looked up for every number.
 _BEFORE_SIGN: Final = frozenset(lexicon.characters("before_minus_sign"))  # after these, - is a minus sign
 _RANGE_JOINERS: Final = frozenset(lexicon.characters("range_joiners"))
@@ -59,7 +60,7 @@ class Quantity:
         self.numeral_start = numeral_start
         self.inner = inner  # qualifier characters inside the span (余, 多, 来, 几)
         self.prefix_unit = prefix_unit  # the unit is a currency sign before the number ($20)
-        self.kind = Kind.NUMBER  # decided by kinds.py, before the filters
+        self.kind = _NUMBER  # decided by kinds.py, before the filters
 
 
 class _Stream:

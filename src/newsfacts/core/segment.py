@@ -17,6 +17,7 @@ from math import log
 from typing import Final
 
 from ..atomic import replacing
+from .once import Once
 
 
 class Word:
@@ -190,7 +191,7 @@ def _read_cache(path: str) -> tuple[dict[str, int], int, dict[str, str], dict[st
         return None
 
 
-_UNTAGGED = 0xFFFF  # the tag number of a word (or a word's prefix) with no tag
+_UNTAGGED: Final = 0xFFFF  # the tag number of a word (or a word's prefix) with no tag
 
 
 def _write_cache(path: str, freq: dict[str, int], total: int, tags: dict[str, str]) -> None:
@@ -263,7 +264,7 @@ def best_path_cuts(text: str, start: int, end: int) -> list[int]:
     ['全国', '商品房', '成交']
     """
     freq = _counts()
-    log_total = _log_total()
+    log_total = _LOG_TOTAL.get()
     size = end - start
     best = [0.0] * (size + 1)  # the best score of the rest, from each position
     step = [1] * (size + 1)  # the length of the first word on that path
@@ -314,9 +315,11 @@ def word_across(text: str, at: int, start: int, end: int) -> bool:
     return False
 
 
-@cache
 def _log_total() -> float:
     return log(_tokenizer().total)
+
+
+_LOG_TOTAL: Final = Once(_log_total)  # a call through functools.cache costs more (once.py)
 
 
 def words_after(text: str, start: int, end: int) -> list[Word]:
@@ -338,7 +341,7 @@ def words_after(text: str, start: int, end: int) -> list[Word]:
     return out
 
 
-_LONGEST = 5  # characters: nearly every word of jieba's dictionary is this short
+_LONGEST: Final = 5  # characters: nearly every word of jieba's dictionary is this short
 
 
 def longest_word_at(text: str, start: int, end: int) -> str | None:

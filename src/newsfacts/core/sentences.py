@@ -12,6 +12,8 @@ in a mark that cannot end a sentence (，、：and the like).
 """
 from __future__ import annotations
 
+from typing import Final
+
 
 import re
 
@@ -21,18 +23,18 @@ from . import lexicon
 
 # Marks after which a sentence ends; closing quotes and brackets that follow
 # them stay with the sentence (他说：“……。”).
-_END_MARKS = lexicon.characters("sentence_ends")
-_CLOSERS = lexicon.characters("closers")
+_END_MARKS: Final = lexicon.characters("sentence_ends")
+_CLOSERS: Final = lexicon.characters("closers")
 # Marks that end a clause inside a sentence, or a quotation within it.
-CLAUSE_MARKS = lexicon.characters("clause_marks")
-CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")  # any one of them
+CLAUSE_MARKS: Final = lexicon.characters("clause_marks")
+CLAUSE_MARK: Final = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")  # any one of them
 # A line that ends in one of these continues on the next line.
-_CONTINUES = lexicon.characters("line_continues")
+_CONTINUES: Final = lexicon.characters("line_continues")
 
 # End marks with the closers after them (end of sentence), or a line break
 # (decided in split()). Written to open with one character class, which re
 # skips to in C.
-_BOUNDARY = re.compile(
+_BOUNDARY: Final = re.compile(
     rf"[{re.escape(_END_MARKS)}\n](?:(?<=[{re.escape(_END_MARKS)}])[{re.escape(_END_MARKS)}]*[{re.escape(_CLOSERS)}]*)?"
 )
 
@@ -107,8 +109,8 @@ def _cut_mid_sentence(text: str, newline: int) -> bool:
     return bool(last) and last[-1] not in _END_MARKS
 
 
-_HEADLINE = 40  # characters: longer lines are body text
-_LONGEST_HEADLINE = 60  # characters: a first line this short, alone, may be the headline
+_HEADLINE: Final = 40  # characters: longer lines are body text
+_LONGEST_HEADLINE: Final = 60  # characters: a first line this short, alone, may be the headline
 
 
 def _headline_line(text: str, first: int, newline: int) -> bool:
@@ -125,7 +127,7 @@ def _blank_line_at(text: str, position: int) -> bool:
     return match is not None and match.group().count("\n") >= 2
 
 
-_WHITE_RUN = regex.compile(r"\s+")
+_WHITE_RUN: Final = regex.compile(r"\s+")
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
@@ -169,7 +171,7 @@ def articles(text: str) -> list[Article]:
 # An article longer than this is read as several, cut where a sentence ends
 # at a line break: what one article lends its sentences then stays this
 # close, and a large file read in pieces gives what it gives read whole.
-LONGEST_ARTICLE = 100_000
+LONGEST_ARTICLE: Final = 100_000
 
 
 def article_starts(text: str, final: bool = True) -> list[int]:
@@ -259,9 +261,9 @@ def subheads(text: str, article: Article) -> list[int]:
     return found
 
 
-_SUBHEAD_ENDS = _END_MARKS + _CLOSERS + "；;，,：:"
+_SUBHEAD_ENDS: Final = _END_MARKS + _CLOSERS + "；;，,：:"
 # （三）前11月我国进出口总值…, 二、, 3.: an item of a list, not the headline of what follows it.
-_ENUMERATED = re.compile(r"[（(][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.]|\d+[、.]")
+_ENUMERATED: Final = re.compile(r"[（(][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.]|\d+[、.]")
 
 
 def _headline_length(text: str, sentences: list[Sentence]) -> int:

@@ -66,6 +66,11 @@ def _blocked_after() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon.rows("unit_blockers.tsv")}
 
 
+# Enum members read once: compiled code would look each up on its class every time.
+_COUNT: Final = Kind.COUNT
+_MONEY: Final = Kind.MONEY
+
+
 def unit_at(folded: str, pos: int) -> Unit | None:
     """The unit starting at POS, if any.
 
@@ -89,13 +94,13 @@ def unit_at(folded: str, pos: int) -> Unit | None:
         unit = _measure_word_at(folded, pos)
         if unit is None:
             return None
-    if unit.kind is Kind.COUNT and len(unit.surface) == 1 and folded.startswith("次", unit.end) and unit.surface != "次":
+    if unit.kind is _COUNT and len(unit.surface) == 1 and folded.startswith("次", unit.end) and unit.surface != "次":
         # 47.2万艘次, 4000余架次: a count of events, one a ship or a flight.
-        return Unit(pos, unit.end + 1, unit.surface + "次", Kind.COUNT, None, "")
+        return Unit(pos, unit.end + 1, unit.surface + "次", _COUNT, None, "")
     if unit.surface == "个":
         # 20个比特币: the currency is the unit, 个 only counts it.
         money = _plain_unit_at(folded, unit.end)
-        if money is not None and money.kind is Kind.MONEY:
+        if money is not None and money.kind is _MONEY:
             return money
     return _with_denominator(folded, unit)
 
@@ -139,14 +144,14 @@ def _counted_noun_starts() -> frozenset[str]:
 
 
 # Read once: consulted after every number.
-_TABLE = _table()
-_PATTERN = _pattern()
-_FIRST_CHARACTERS = _first_characters()
-_BLOCKED_AFTER = _blocked_after()
-_LETTER_SYMBOLS = _letter_symbols()
-_MEASURE_WORDS = _measure_words()
-_COUNTED_NOUNS = _counted_nouns()
-_COUNTED_NOUN_STARTS = _counted_noun_starts()
+_TABLE: Final = _table()
+_PATTERN: Final = _pattern()
+_FIRST_CHARACTERS: Final = _first_characters()
+_BLOCKED_AFTER: Final = _blocked_after()
+_LETTER_SYMBOLS: Final = _letter_symbols()
+_MEASURE_WORDS: Final = _measure_words()
+_COUNTED_NOUNS: Final = _counted_nouns()
+_COUNTED_NOUN_STARTS: Final = _counted_noun_starts()
 
 
 def _measure_word_at(folded: str, pos: int) -> Unit | None:
@@ -182,10 +187,10 @@ def _with_denominator(folded: str, unit: Unit) -> Unit:
 
 
 # 五元三毛, 50元6角三分, 两美元又三美分: smaller coins after the main unit.
-_YUAN_TAIL = regex.compile(
+_YUAN_TAIL: Final = regex.compile(
     rf"(?:又|零)?(?:(?P<jiao>[{NONZERO_DIGITS}\d])[角毛])?(?:(?P<fen>[{NONZERO_DIGITS}\d])分)?"
 )
-_DOLLAR_TAIL = regex.compile(rf"又?(?P<cents>\d{{1,2}}|[{NONZERO_DIGITS}十]{{1,3}})美分")
+_DOLLAR_TAIL: Final = regex.compile(rf"又?(?P<cents>\d{{1,2}}|[{NONZERO_DIGITS}十]{{1,3}})美分")
 
 
 def coins_after(folded: str, unit: Unit) -> tuple[int, Decimal]:

@@ -5,18 +5,20 @@ A numeral that does not read as a number raises ValueError.
 """
 from __future__ import annotations
 
+from typing import Final
+
 from decimal import Context, Decimal
 
 from .numerals import (BIG_VALUES, DIGIT_VALUES, INNER, LONGEST_NUMBER, MULTIPLIER_VALUES, SMALL_VALUES, TENS_VALUES,
                        ZEROS, Form)
 
-_BIG_UNITS = tuple(BIG_VALUES.items())
+_BIG_UNITS: Final = tuple(BIG_VALUES.items())
 # Numerals are read exactly, whatever their number of digits: the default
 # context keeps 28 significant digits, and would round the 31 digits of
 # 1234567890123456789012345678901亿. A numeral is at most LONGEST_NUMBER
 # characters, so its digits and multipliers fit this precision many times
 # over. Ratios (三分之一, 百分之…) are divided in the default context.
-_EXACT = Context(prec=4 * LONGEST_NUMBER)
+_EXACT: Final = Context(prec=4 * LONGEST_NUMBER)
 
 
 def read(numeral: str, form: Form) -> Decimal:
@@ -28,8 +30,8 @@ def read(numeral: str, form: Form) -> Decimal:
     return _READERS[form](numeral)
 
 
-_MYRIAD_MYRIAD = "万万"
-_HUNDRED_MILLION = "亿"
+_MYRIAD_MYRIAD: Final = "万万"
+_HUNDRED_MILLION: Final = "亿"
 
 
 def read_numeral(text: str) -> Decimal:
@@ -228,7 +230,7 @@ def read_pair(numeral: str) -> tuple[Decimal, Decimal]:
     return low, high
 
 
-_READERS = {
+_READERS: Final = {
     Form.NUMERAL: read_numeral,
     Form.PER: _read_per,
     Form.FRACTION: _read_fraction,

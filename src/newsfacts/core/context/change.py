@@ -1,6 +1,8 @@
 """Whether a number is the size of a change: 同比增长28.5% -> increase."""
 from __future__ import annotations
 
+from typing import Final
+
 from functools import cache
 
 import re
@@ -10,8 +12,8 @@ from ...claim import Change
 
 # Words that may stand between the verb and the number: 增长了5%,
 # 增收近3万元, 涨幅高达5.79%, 分别增长 ... 均超三成.
-_BETWEEN = lexicon.word_list("between_change_and_number")
-_LIST_JOINERS = frozenset("、" + lexicon.characters("list_joiners"))
+_BETWEEN: Final = lexicon.word_list("between_change_and_number")
+_LIST_JOINERS: Final = frozenset("、" + lexicon.characters("list_joiners"))
 
 
 @cache
@@ -66,13 +68,13 @@ def _openers() -> tuple[str, ...]:
 def change_word_at(folded: str, start: int, end: int) -> bool:
     """Whether a word of change_verbs.tsv that changes (增长, 增, 下降; not
     the 为 or 成 of a level) starts at START and ends by END."""
-    return _any_change_word().match(folded, start, end) is not None
+    return _ANY_CHANGE_WORD.match(folded, start, end) is not None
 
 
 def reaching_end(folded: str, start: int, end: int) -> int:
     """Where a change verb and the word of the level it reaches end, when
     they open FOLDED[START:END] (增至, 提高到, 下降为); START if they do not."""
-    found = _reaching().match(folded, start, end)
+    found = _REACHING.match(folded, start, end)
     return found.end() if found else start
 
 
@@ -99,14 +101,14 @@ def direction(folded: str, start: int, end: int, sentence_start: int) -> Change 
     (<Change.INCREASE: 'increase'>, None)
     """
     before = folded[max(sentence_start, start - 12) : start]
-    match = _pattern().search(before) if before[-1:] in _last_characters() else None
+    match = _PATTERN.search(before) if before[-1:] in _LAST_CHARACTERS else None
     if match:
         if match.group("level"):
             return None
-        return _as_change(_verbs()[match.group("verb")])
-    after = _after().match(folded, end) if folded[end : end + 1] in _after_first() else None
+        return _as_change(_VERBS[match.group("verb")])
+    after = _after().match(folded, end) if folded[end : end + 1] in _AFTER_FIRST else None
     if after:
-        return _as_change(_verbs().get(after.group(1)))
+        return _as_change(_VERBS.get(after.group(1)))
     return None
 
 
@@ -120,8 +122,19 @@ def shares_previous(folded: str, previous_end: int, start: int) -> bool:
 # The directions of change_verbs.tsv that are a claim's change ("level" and
 # "none" are not), as the Change each names: a dictionary, not Change(word),
 # which goes through the enum's interpreted __call__ for every claim.
-_CHANGES = {change.value: change for change in Change}
+_CHANGES: Final = {change.value: change for change in Change}
 
 
 def _as_change(direction_word: str | None) -> Change | None:
     return _CHANGES.get(direction_word) if direction_word is not None else None
+
+
+# The tables above, made once, at import: compiled code reaches a Final
+# constant directly, where each call through functools.cache costs hundreds
+# of instructions (once.py).
+_LAST_CHARACTERS: Final = _last_characters()
+_REACHING: Final = _reaching()
+_AFTER_FIRST: Final = _after_first()
+_ANY_CHANGE_WORD: Final = _any_change_word()
+_PATTERN: Final = _pattern()
+_VERBS: Final = _verbs()

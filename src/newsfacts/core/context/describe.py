@@ -7,7 +7,7 @@ figure (饮料类、烟酒类商品零售分别增长68.6%和46.3%).
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Final
 
 from ...claim import Change, Kind, Qualifier
 from ..numerals import in_words, opens_with_bare_multiplier
@@ -18,7 +18,7 @@ from .entities import opens_with_anaphor
 from .scope import Scope
 
 
-_LONGEST_PART = 6  # characters of the name of a part in a breakdown: 雨花台区
+_LONGEST_PART: Final = 6  # characters of the name of a part in a breakdown: 雨花台区
 
 
 class Facts:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cache
-from typing import Iterable
+from typing import Final, Iterable
 
 import re
 
 import regex
 
+from ..once import Once
 from .. import lexicon, segment, units
 from . import times
 from ..sentences import CLAUSE_MARK, CLAUSE_MARKS, Sentence
@@ -19,17 +20,17 @@ from ..numerals import DIGITS, is_han
 from ..spans import Span
 
 # 王金友就赶到, 书记李慧勤说: what may follow a person's name.
-_PERSON_STOP = lexicon.characters("after_person_name")
+_PERSON_STOP: Final = lexicon.characters("after_person_name")
 # 引进茶陵县, 在醴陵市: what cannot be part of a place's name before its ending.
-_PLACE_STOP = frozenset(lexicon.characters("not_in_place_name") + DIGITS + "十百千万")
-_MAX_NAME = 6
-_NAME_NUMERALS = frozenset(DIGITS + "十百千万") - frozenset("0123456789")
-_ANAPHORS = lexicon.characters("anaphors")
-_REFERRING = lexicon.characters("referring")  # 该县, 全镇, 本市
-_COMMON_WORD = 100  # jieba dictionary count above which a word is not read as part of a name
+_PLACE_STOP: Final = frozenset(lexicon.characters("not_in_place_name") + DIGITS + "十百千万")
+_MAX_NAME: Final = 6
+_NAME_NUMERALS: Final = frozenset(DIGITS + "十百千万") - frozenset("0123456789")
+_ANAPHORS: Final = lexicon.characters("anaphors")
+_REFERRING: Final = lexicon.characters("referring")  # 该县, 全镇, 本市
+_COMMON_WORD: Final = 100  # jieba dictionary count above which a word is not read as part of a name
 # 镇上, 村里: a place ending followed by a word of position is still a place.
-_PLACE_WORDS_AFTER = frozenset(lexicon.characters("position_after_place"))
-_MAX_ORG = 12
+_PLACE_WORDS_AFTER: Final = frozenset(lexicon.characters("position_after_place"))
+_MAX_ORG: Final = 12
 
 
 @cache
@@ -40,12 +41,12 @@ def _place_endings() -> frozenset[str]:
 def opens_with_anaphor(text: str) -> int:
     """How many characters of TEXT are a word that refers to a place named
     before (全市, 该县, 本镇) opening it: 0 when none does."""
-    if len(text) > 2 and text[0] in _REFERRING_CHARACTERS and text[1] in _place_endings():
+    if len(text) > 2 and text[0] in _REFERRING_CHARACTERS and text[1] in _PLACE_ENDINGS:
         return 2
     return 0
 
 
-_REFERRING_CHARACTERS = frozenset(lexicon.characters("referring"))
+_REFERRING_CHARACTERS: Final = frozenset(lexicon.characters("referring"))
 
 
 @cache
@@ -82,13 +83,13 @@ def _words_scanner(*roles: str) -> re.Pattern[str]:
     branch of the alternation opens with a character, so re gathers them
     and skips in C to the next place one occurs (no lookahead needed, see
     lexicon.scanner)."""
-    return re.compile(lexicon.alternation([word for role in roles for word in _suffixes()[role]]))
+    return re.compile(lexicon.alternation([word for role in roles for word in _SUFFIXES[role]]))
 
 
 def is_authority(name: str) -> bool:
     """Whether NAME ends like a public body (广东省统计局), which reports
     figures more often than it is what they are about."""
-    return name.endswith(tuple(_suffixes()["authority"]))
+    return name.endswith(_AUTHORITY_ENDINGS)
 
 
 @cache
@@ -99,7 +100,7 @@ def _clause_name() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{surnames})[\p{{Han}}]{{1,2}}?(?=[{_PERSON_STOP}])")
 
 
-_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})  # jieba's tags for people's names
+_PERSON_TAGS: Final = frozenset({"nr", "nrt", "nrfg"})  # jieba's tags for people's names
 
 
 def _opens_with_a_word(name: str) -> bool:
@@ -113,7 +114,7 @@ def _name_before_a_verb(folded: str, start: int, end: int) -> Span | None:
     """何兆炜联同…, 黄志强18岁就…, 蒋澎龙改变战术: a surname and one or two
     characters that jieba's dictionary knows only as a name or not at all,
     opening a clause before a verb, a number or a mark."""
-    surname = 2 if folded[start : start + 2] in _surnames() else 1
+    surname = 2 if folded[start : start + 2] in _SURNAMES else 1
     for length in (surname + 2, surname + 1):
         stop = start + length
         name = folded[start:stop]
@@ -157,19 +158,19 @@ def _tagged_as_name(folded: str, start: int, stop: int, end: int) -> bool:
         return False
     first, tag = words[0]
     # 冯 / 明远, 罗 / 建华: the tagger may read the surname as a word of its own.
-    return first in _surnames() or (first == folded[start:stop] and tag in _PERSON_TAGS)
+    return first in _SURNAMES or (first == folded[start:stop] and tag in _PERSON_TAGS)
 
 
 # Runs of single characters longer than this are not read for names: a name
 # jieba has never seen is two to five characters (蒋澎龙, 斯里查方), and its
 # tagger's HMM costs time in proportion to what it reads.
-_LONGEST_UNSEEN_NAME = 5
+_LONGEST_UNSEEN_NAME: Final = 5
 # How far back from a number its clause is read by the tagger (the name a
 # figure is about stands close before it: 东方财富总市值为2960亿元).
-_TAGGED_REACH = 16
+_TAGGED_REACH: Final = 16
 # jieba's tags for people, places and organisations; nz (other proper
 # nouns) is left out: the dictionary gives it to 第二产业, 红利.
-_NAME_TAGS = _PERSON_TAGS | {"ns", "nt"}
+_NAME_TAGS: Final = _PERSON_TAGS | {"ns", "nt"}
 
 
 def _tagged_names(folded: str, start: int, end: int) -> list[Span]:
@@ -204,7 +205,7 @@ def _names_in(words: Iterable[tuple[str, str]], at: int) -> list[Span]:
     """The (word, tag) pairs WORDS, read from AT on, that are names."""
     names = []
     for word, tag in words:
-        if (tag in _NAME_TAGS and len(word) >= 2 and all(is_han(ch) for ch in word) and word not in _not_places()
+        if (tag in _NAME_TAGS and len(word) >= 2 and all(is_han(ch) for ch in word) and word not in _NOT_PLACES
                 and not _part_of_a_place(word)
                 and not (tag in _PERSON_TAGS and segment.frequency(word) >= _COMMON_WORD)):
             names.append(Span(at, at + len(word)))
@@ -214,7 +215,7 @@ def _names_in(words: Iterable[tuple[str, str]], at: int) -> list[Span]:
 
 def _surname_start(folded: str, end: int) -> int:
     """Where the surname that ends at END starts: two characters back for 欧阳, one for 陈."""
-    return end - 2 if end >= 2 and folded[end - 2 : end] in _surnames() else end - 1
+    return end - 2 if end >= 2 and folded[end - 2 : end] in _SURNAMES else end - 1
 
 
 @cache
@@ -228,10 +229,10 @@ def _surname_openings() -> frozenset[str]:
     return frozenset(surname[0] for surname in _surnames())
 
 
-_SPEECH_VERBS = tuple(lexicon.word_list("speech_verbs"))
-_SPEECH_MARKS = frozenset("，,：:")  # after a verb of speech, what is said follows
+_SPEECH_VERBS: Final = tuple(lexicon.word_list("speech_verbs"))
+_SPEECH_MARKS: Final = frozenset("，,：:")  # after a verb of speech, what is said follows
 # Marks after which a clause's subject may stand (广东完成…, 其中，全县…).
-_SUBJECT_MARKS = frozenset("，,；;：:、")
+_SUBJECT_MARKS: Final = frozenset("，,；;：:、")
 
 
 def _clause_starts(folded: str, sentence: Sentence) -> tuple[list[int], list[int]]:
@@ -326,16 +327,16 @@ class Names:
         if self._places is not None:
             return self._places
         folded, sentence = self.folded, self.sentence
-        place = _entity_patterns()[0]
+        place = _ENTITY_PATTERNS[0]
         places: list[Span] = []
         for match in place.finditer(folded, sentence.start, sentence.end):
             span = _name_before(folded, self._floor(match.start()), match, _MAX_NAME, 1)
             if span:
                 places.append(span)
-        for match in _place_names().finditer(folded, sentence.start, sentence.end):
+        for match in _PLACE_NAMES.finditer(folded, sentence.start, sentence.end):
             if not _word_across_edges(folded, match.start(), match.end(), sentence.start, sentence.end):
                 places.append(Span(match.start(), match.end()))
-        places_and_orgs, openings = _places_and_orgs(), _places_and_orgs_openings()
+        places_and_orgs, openings = _PLACES_AND_ORGS.get(), _PLACES_AND_ORGS_OPENINGS.get()
         for position in self._subjects():
             # Only a place or organisation of the dictionary counts here: most
             # positions start none, and that small table answers without a
@@ -346,7 +347,7 @@ class Names:
             if word is None:
                 continue
             tag = segment.tag_of(word)
-            if (tag == "ns" and word not in _not_places() and not _part_of_a_place(word)
+            if (tag == "ns" and word not in _NOT_PLACES and not _part_of_a_place(word)
                     and not _word_across_edges(folded, position, position + len(word), sentence.start, sentence.end)):
                 places.append(Span(position, position + len(word)))  # not the 国内 of 国内生产总值
             elif tag == "nt":
@@ -373,7 +374,7 @@ class Names:
     def _market_names(self) -> list[Span]:
         folded, sentence = self.folded, self.sentence
         return [Span(match.start(), match.end())
-                for match in _market_names().finditer(folded, sentence.start, sentence.end)
+                for match in _MARKET_NAMES.finditer(folded, sentence.start, sentence.end)
                 if not _word_across_edges(folded, match.start(), match.end(), sentence.start, sentence.end)]
 
     def _currencies(self) -> list[Span]:
@@ -390,7 +391,7 @@ class Names:
         folded, sentence = self.folded, self.sentence
         merged_places = self._merged_places()
         orgs = list(self._subject_orgs)
-        for match in _entity_patterns()[1].finditer(folded, sentence.start, sentence.end):
+        for match in _ENTITY_PATTERNS[1].finditer(folded, sentence.start, sentence.end):
             span = _name_before(folded, self._floor(match.start()), match, _MAX_ORG, 2)
             if span:
                 orgs.append(span)
@@ -398,8 +399,8 @@ class Names:
 
     def _person_names(self) -> list[Span]:
         folded, sentence = self.folded, self.sentence
-        _, _, title_after, title_before = _entity_patterns()
-        after_words, before_words = _titles()
+        _, _, title_after, title_before = _ENTITY_PATTERNS
+        after_words, before_words = _TITLES
         people: list[Span] = []
         # Titles are rare: the patterns run only from the first one, if any.
         first = after_words.search(folded, sentence.start, sentence.end)
@@ -415,8 +416,8 @@ class Names:
                 span = _name_before_a_verb(folded, title.end(), sentence.end)
                 if span is not None:
                     people.append(span)
-        clause_name = _clause_name()
-        surnames, openings = _surnames(), _surname_openings()
+        clause_name = _CLAUSE_NAME
+        surnames, openings = _SURNAMES, _SURNAME_OPENINGS
         starts = sorted(set(self._name_starts) | set(self._subjects()))
         for start in starts:
             # Most clauses do not open with a surname: skip the pattern for
@@ -438,9 +439,9 @@ class Names:
 # Where a clause's subject starts: after its punctuation, an opening time
 # expression (1-2月，广东) or a preposition (在兴化，以鱼为原料).
 # 据海关统计: the source of a figure is not what it is about.
-_SOURCES = lexicon.word_list("source_words")
-_SOURCE_FIRST = frozenset(source[0] for source in _SOURCES)
-_OPENERS = lexicon.word_list("subject_openers")
+_SOURCES: Final = lexicon.word_list("source_words")
+_SOURCE_FIRST: Final = frozenset(source[0] for source in _SOURCES)
+_OPENERS: Final = lexicon.word_list("subject_openers")
 
 
 @cache
@@ -453,13 +454,13 @@ def _subject_opening() -> tuple[re.Pattern[str], frozenset[str]]:
     return pattern, first
 
 
-_AFTER_OPENING_TIME = frozenset("，, ")
+_AFTER_OPENING_TIME: Final = frozenset("，, ")
 
 
 def _subject_positions(folded: str, sentence: Sentence, clause_starts: list[int]) -> list[int]:
     positions = []
-    openers, first = _subject_opening()
-    time_pattern = times.pattern()
+    openers, first = _SUBJECT_OPENING
+    time_pattern = times.PATTERN
     for start in clause_starts:
         position = start
         if folded[start] in first or folded[start].isdecimal():
@@ -494,7 +495,7 @@ def _name_before(folded: str, floor: int, suffix: re.Match[str], longest: int, s
     ending_length = end - ending
     if end < len(folded) and folded[end] not in _PLACE_WORDS_AFTER and segment.is_word(folded[ending : end + 1]):
         return None  # 村委, 市场, 区域: the ending is part of another word
-    if ending_length == 1 and folded[ending - 1 : end] in _not_places():
+    if ending_length == 1 and folded[ending - 1 : end] in _NOT_PLACES:
         return None
     start = ending
     while start > floor and ending - start < longest:
@@ -509,14 +510,14 @@ def _name_before(folded: str, floor: int, suffix: re.Match[str], longest: int, s
     start = _after_a_count(folded, start, ending)
     if ending - start < shortest:
         return None
-    if ending_length == 1 and folded[ending] in _place_endings() and _ending_inside_a_word(folded, start, suffix):
+    if ending_length == 1 and folded[ending] in _PLACE_ENDINGS and _ending_inside_a_word(folded, start, suffix):
         return None  # 国际汇市: 汇市 is a word, its 市 no city's ending
     if ending - start == 1 and _ending_opens_a_word(folded, suffix):
         return None  # 获省政府表扬: one character before 省政府 is no province
     name = folded[start:end]
     if name[0] not in _REFERRING and segment.is_word(name) and segment.tag_of(name) not in ("ns", "nt", "nz", "nr"):
         return None  # 网店, 商店: a common noun that happens to end like a name (全镇 refers to one)
-    if len(name) == ending_length + 1 and name[0] in _place_endings():
+    if len(name) == ending_length + 1 and name[0] in _PLACE_ENDINGS:
         return None  # 镇区, 县城区: a part of the place its first character names, no name
     return Span(start, end)
 
@@ -534,8 +535,8 @@ def _part_of_a_place(word: str) -> bool:
     """镇区, 镇内, 县城, 市区: a place's ending and a word of position or
     another ending, which jieba's dictionary tags as places but which name
     a part of whatever place the text is about."""
-    return (len(word) == 2 and word[0] in _place_endings()
-            and (word[1] in _PLACE_WORDS_AFTER or word[1] in _place_endings() or word[1] in "城"))
+    return (len(word) == 2 and word[0] in _PLACE_ENDINGS
+            and (word[1] in _PLACE_WORDS_AFTER or word[1] in _PLACE_ENDINGS or word[1] in "城"))
 
 
 def _numeral_opens_name(folded: str, floor: int, position: int) -> bool:
@@ -574,9 +575,9 @@ def _word_before_name_ends_at(folded: str, floor: int, position: int) -> bool:
     if position - 2 < floor:
         return False
     two = folded[position - 2 : position]
-    if two in _common_function_words(2) or two in _time_words():
+    if two in _COMMON_TWO_CHARACTER_WORDS.get() or two in _TIME_WORDS:
         return True
-    return position - 3 >= floor and folded[position - 3 : position] in _time_words()
+    return position - 3 >= floor and folded[position - 3 : position] in _TIME_WORDS
 
 
 @cache
@@ -595,7 +596,7 @@ def _common_function_words(length: int) -> dict[str, None]:
     )
 
 
-_RATE_WORDS = tuple(lexicon.word_list("rate_of_currency"))  # 汇率, 兑
+_RATE_WORDS: Final = tuple(lexicon.word_list("rate_of_currency"))  # 汇率, 兑
 
 
 @cache
@@ -656,8 +657,8 @@ def _not_places() -> frozenset[str]:
     return lexicon.words("not_places.txt")
 
 
-_PLACE_PARTS = tuple(sorted(lexicon.word_list("place_parts"), key=len, reverse=True))
-_PLACE_PART_FIRST = frozenset(part[0] for part in _PLACE_PARTS)
+_PLACE_PARTS: Final = tuple(sorted(lexicon.word_list("place_parts"), key=len, reverse=True))
+_PLACE_PART_FIRST: Final = frozenset(part[0] for part in _PLACE_PARTS)
 
 
 def _with_part(folded: str, span: Span, end: int) -> Span:
@@ -689,3 +690,24 @@ def _merge(spans: list[Span]) -> list[Span]:
 
 def _span_order(span: Span) -> tuple[int, int]:
     return span.start, span.end
+
+
+# The tables above, made once, at import: compiled code reaches a Final
+# constant directly, where each call through functools.cache costs hundreds
+# of instructions (once.py).
+_PLACE_ENDINGS: Final = _place_endings()
+_SUFFIXES: Final = _suffixes()
+_AUTHORITY_ENDINGS: Final = tuple(_SUFFIXES["authority"])
+_ENTITY_PATTERNS: Final = _entity_patterns()
+_TITLES: Final = _titles()
+_CLAUSE_NAME: Final = _clause_name()
+_SURNAMES: Final = _surnames()
+_SURNAME_OPENINGS: Final = _surname_openings()
+_SUBJECT_OPENING: Final = _subject_opening()
+_TIME_WORDS: Final = _time_words()
+_MARKET_NAMES: Final = _market_names()
+_PLACE_NAMES: Final = _place_names()
+_NOT_PLACES: Final = _not_places()
+_COMMON_TWO_CHARACTER_WORDS: Final = Once(lambda: _common_function_words(2))
+_PLACES_AND_ORGS: Final = Once(_places_and_orgs)
+_PLACES_AND_ORGS_OPENINGS: Final = Once(_places_and_orgs_openings)

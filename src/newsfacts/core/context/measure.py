@@ -31,13 +31,14 @@ _COUNTS: Final = frozenset({Kind.COUNT})
 _NO_NOUN_AFTER: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE, Kind.FRACTION, Kind.INDEX_POINT})
 # 79%的毕业生想立即工作, 三成的村民选择外出务工: a share of those who do what follows.
 _SHARES: Final = frozenset({Kind.PERCENT, Kind.FRACTION})
-_LONGEST_SHARE = 16
-_LONGEST_MODIFIER = 10  # characters before 的 that still modify a measure
+_INDEX_POINT: Final = Kind.INDEX_POINT  # read once: compiled, Kind.X is looked up on the class each time
+_LONGEST_SHARE: Final = 16
+_LONGEST_MODIFIER: Final = 10  # characters before 的 that still modify a measure
 # A duration or age (两年平均增长) does not lend its measure to the next number.
 _OWN_MEASURE: Final = frozenset({Kind.DURATION, Kind.AGE})
 # Rates and multiples borrow the measure of any figure before them.
 _BORROWERS: Final = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE})
-_LIST_CLAUSE_MARKS = CLAUSE_MARKS.replace("、", "")
+_LIST_CLAUSE_MARKS: Final = CLAUSE_MARKS.replace("、", "")
 _LIST_JOINERS: Final = lexicon.characters("list_joiners")
 _NOUN_JOINERS: Final = frozenset(_LIST_JOINERS) | {"以及"}  # fold has made 與 与
 _HEAD_MODIFIERS: Final = frozenset(lexicon.word_list("head_modifiers"))  # 累计增速, 平均增速  # besides 、: 汽车、电气和电力
@@ -45,19 +46,20 @@ _HEAD_MODIFIERS: Final = frozenset(lexicon.word_list("head_modifiers"))  # 累�
 _CLAUSE_OPENERS: Final = tuple(sorted(set(lexicon.word_list("subject_openers")) | set(lexicon.word_list("clause_openers")),
                                       key=len, reverse=True))
 _COMPARISON_OPENERS: Final = frozenset("比较")
-_QUOTES = "“”‘’「」『』"
-_PARTNER = {"“": "”", "‘": "’", "「": "」", "『": "』"}
-_OPENING_OF = {closing: opening for opening, closing in _PARTNER.items()}
-_CLOSING_QUOTES = frozenset(_OPENING_OF)
-_PHRASE_MARKS = "".join(ch for ch in CLAUSE_MARKS if ch not in _QUOTES)
+_QUOTES: Final = "“”‘’「」『』"
+_PARTNER: Final = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+_OPENING_OF: Final = {closing: opening for opening, closing in _PARTNER.items()}
+_CLOSING_QUOTES: Final = frozenset(_OPENING_OF)
+_PHRASE_MARKS: Final = "".join(ch for ch in CLAUSE_MARKS if ch not in _QUOTES)
 _CLAUSE_COMMAS: Final = frozenset("，,")
 _COPULAS: Final = frozenset("为為是")
 _YEAR_ON_YEAR: Final = tuple(lexicon.word_list("period_comparisons"))
 _RANGE_JOINERS: Final = frozenset(lexicon.characters("range_joiners"))
 _COMPLEMENTS: Final = frozenset("于於到")
 # 比2019年同期增长: what follows 比 is the base of a comparison.
-_COMPARISON = re.compile(rf"(?<![{lexicon.characters('not_comparison_before_bi')}])比(?![{lexicon.characters('not_comparison_after_bi')}])"
-                         rf"|较(?![{lexicon.characters('not_comparison_after_jiao')}])")
+_COMPARISON: Final = re.compile(
+    rf"(?<![{lexicon.characters('not_comparison_before_bi')}])比(?![{lexicon.characters('not_comparison_after_bi')}])"
+    rf"|较(?![{lexicon.characters('not_comparison_after_jiao')}])")
 
 
 def _tags(name: str) -> frozenset[str]:
@@ -125,7 +127,7 @@ def of(folded: str, q: Quantity, sentence: Sentence, floor: int, times: Sentence
     found = found or _clause_before(folded, q, sentence, floor, times)
     if found is not None and _names_the_change_only(folded, found, times):
         found = None  # 从500人增至1200人: 1200人 measures what 500人 does
-    if q.kind is Kind.INDEX_POINT:
+    if q.kind is _INDEX_POINT:
         index = [span for span in markets if span.end <= q.start]
         if index and not (found and any(found.start <= span.start and span.end <= found.end for span in index)):
             return index[-1]  # 上证指数又行至3500点: the index, not 行; 上证指数收盘于… stays
@@ -158,7 +160,7 @@ def with_name_before(folded: str, phrase: Span, name: Span) -> Span:
 def _modifies_noun_after(folded: str, q: Quantity) -> bool:
     """50到150厘米的风暴增水, 4万元以上的经济收入, 每小时15公里左右的速度:
     a figure joined by 的 to the noun after it says how much of that."""
-    skip = _after_skip().match(folded, q.end)
+    skip = _AFTER_SKIP.match(folded, q.end)
     return skip is not None and "的" in skip.group() and q.kind not in _SHARES
 
 
@@ -300,7 +302,7 @@ def _from_word_start(folded: str, found: Span, start: int) -> Span:
     return Span(opening, found.end)
 
 
-_CLOSING_BRACKETS = frozenset("）)")
+_CLOSING_BRACKETS: Final = frozenset("）)")
 
 
 def _before_aside(folded: str, start: int, end: int) -> int:
@@ -344,8 +346,8 @@ def _trim_tail(folded: str, start: int, end: int) -> int:
     point that counts; a longest word's length of points in a row that do
     not count means none further left can.
     """
-    tails, _ = _edge_words()
-    longest = _longest_tail()
+    tails, _ = _EDGE_WORDS
+    longest = _LONGEST_TAIL
     reached = {end}
     trimmed = end
     position = end - 1
@@ -381,7 +383,7 @@ def _noun_tail(folded: str, words: list[segment.Word], start: int, end: int, com
     WORDS are those of START..END. COMPARED: the phrase is what 同比 or
     环比 compares, so a verb that ends it names the quantity
     (酒店预订同比涨超200%)."""
-    _, heads = _edge_words()
+    _, heads = _EDGE_WORDS
     whole, whole_end = words, end
     for _ in range(2):
         if len(words) > 1 and (words[-1].tag in _TRAILING_SKIP
@@ -408,7 +410,7 @@ def _noun_tail(folded: str, words: list[segment.Word], start: int, end: int, com
 def _nominal(word: segment.Word, compared: bool) -> bool:
     """Whether WORD, a verb by its tag, names a thing here (收入, 增速; any
     verb of two characters in what 同比 COMPARED)."""
-    return word.text in _nominal_verbs() or (compared and word.tag == "v" and len(word.text) > 1)
+    return word.text in _NOMINAL_VERBS or (compared and word.tag == "v" and len(word.text) > 1)
 
 
 def _run_start(words: list[segment.Word], compared: bool, head: segment.Word | None = None) -> int:
@@ -448,7 +450,7 @@ def _acting_on(words: list[segment.Word], at: int) -> bool:
     """Whether the word at AT is a verb done to the noun after it that opens
     its clause (接待游客, 引进项目), not one linking a subject to its figure (实现)."""
     word = words[at]
-    if word.tag != "v" or len(word.text) < 2 or word.text in _edge_words()[0] or word.text[-1] in _COMPLEMENTS:
+    if word.tag != "v" or len(word.text) < 2 or word.text in _EDGE_WORDS[0] or word.text[-1] in _COMPLEMENTS:
         return False  # 高于全国, 受到日圆汇率: a verb with 于 or 到 compares or undergoes, it does nothing to a thing
     return at == 0 or words[at - 1].tag in ("ns", "nt", "t", "m")
 
@@ -494,7 +496,7 @@ def _after(folded: str, q: Quantity, sentence: Sentence) -> Span | None:
             return share
     if q.kind in _NO_NOUN_AFTER and not folded.startswith("的", q.end):
         return None
-    skip = _after_skip().match(folded, q.end, sentence.end) if folded[q.end : q.end + 1] in _after_skip_first() else None
+    skip = _AFTER_SKIP.match(folded, q.end, sentence.end) if folded[q.end : q.end + 1] in _AFTER_SKIP_FIRST else None
     start = skip.end() if skip else q.end
     end = start
     while end < sentence.end and end - start < 12 and folded[end] not in CLAUSE_MARKS:
@@ -519,6 +521,17 @@ def _after(folded: str, q: Quantity, sentence: Sentence) -> Span | None:
         return Span(words[0].start, words[0].end)  # 14人死亡, 21万户停电: what befell them
     if taken == 0 or words[taken - 1].end - start < 2:
         return None
-    if words[0].text in _level_words():
+    if words[0].text in _LEVEL_WORDS:
         return None
     return Span(start, words[taken - 1].end)
+
+
+# The tables above, made once, at import: compiled code reaches a Final
+# constant directly, where each call through functools.cache costs hundreds
+# of instructions (once.py).
+_EDGE_WORDS: Final = _edge_words()
+_LONGEST_TAIL: Final = _longest_tail()
+_AFTER_SKIP: Final = _after_skip()
+_NOMINAL_VERBS: Final = _nominal_verbs()
+_AFTER_SKIP_FIRST: Final = _after_skip_first()
+_LEVEL_WORDS: Final = _level_words()

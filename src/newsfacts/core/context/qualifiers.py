@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Final
 
 import re
 
@@ -12,7 +13,7 @@ from ..numerals import INNER_CLASSES
 # Words that may stand between a qualifier and its number (约有500个,
 # 至少在10%至20%之间), a currency named before the number among them
 # (逾新台幣五億元, 约人民币300元).
-_FILLERS = (*lexicon.word_list("between_qualifier_and_number"), *lexicon.word_list("currency_names_before"))
+_FILLERS: Final = (*lexicon.word_list("between_qualifier_and_number"), *lexicon.word_list("currency_names_before"))
 
 
 @cache
@@ -66,21 +67,35 @@ def qualify(folded: str, start: int, end: int, inner: str, bare_multiplier: bool
     """
     before = folded[max(0, start - 6) : start]
     last = before[-1:]
-    match = _before_pattern("before").search(before) if last in _last_characters("before") else None
+    match = _BEFORE.search(before) if last in _LAST_BEFORE else None
     if match:
-        return _by_position()["before"][match.group("word")]
+        return _BY_POSITION["before"][match.group("word")]
     window = folded[max(0, start - 8) : start]
-    match = _across_verb().search(window) if any(ch in window for ch in _first_characters("before_verb")) else None
+    match = _ACROSS_VERB.search(window) if any(ch in window for ch in _FIRST_BEFORE_VERB) else None
     if match:
-        return _by_position()["before_verb"][match.group(1)]  # 至少安排200万元: the bound spans the verb
-    if bare_multiplier and last in _last_characters("before_bare"):
-        match = _before_pattern("before_bare").search(before)
+        return _BY_POSITION["before_verb"][match.group(1)]  # 至少安排200万元: the bound spans the verb
+    if bare_multiplier and last in _LAST_BEFORE_BARE:
+        match = _BEFORE_BARE.search(before)
         if match:
-            return _by_position()["before_bare"][match.group("word")]
+            return _BY_POSITION["before_bare"][match.group("word")]
     for ch in inner:
-        if ch in _by_position()["inner"]:
-            return _by_position()["inner"][ch]
-    match = _after_pattern().match(folded, end) if folded[end : end + 1] in _first_characters("after") else None
+        if ch in _BY_POSITION["inner"]:
+            return _BY_POSITION["inner"][ch]
+    match = _AFTER_PATTERN.match(folded, end) if folded[end : end + 1] in _FIRST_AFTER else None
     if match:
-        return _by_position()["after"][match.group()]
+        return _BY_POSITION["after"][match.group()]
     return None
+
+
+# The tables above, made once, at import: compiled code reaches a Final
+# constant directly, where each call through functools.cache costs hundreds
+# of instructions (once.py).
+_FIRST_BEFORE_VERB: Final = _first_characters("before_verb")
+_FIRST_AFTER: Final = _first_characters("after")
+_LAST_BEFORE: Final = _last_characters("before")
+_LAST_BEFORE_BARE: Final = _last_characters("before_bare")
+_BEFORE: Final = _before_pattern("before")
+_BEFORE_BARE: Final = _before_pattern("before_bare")
+_BY_POSITION: Final = _by_position()
+_ACROSS_VERB: Final = _across_verb()
+_AFTER_PATTERN: Final = _after_pattern()

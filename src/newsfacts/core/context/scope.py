@@ -11,6 +11,8 @@ once per claim.
 """
 from __future__ import annotations
 
+from typing import Final
+
 from bisect import bisect_right
 
 from ...claim import Kind
@@ -21,17 +23,17 @@ from . import change, measure
 from .entities import Names, is_authority
 from .times import SentenceTimes
 
-_ANAPHOR_REACH = 20  # sentences back to look for what 该县 stands for
+_ANAPHOR_REACH: Final = 20  # sentences back to look for what 该县 stands for
 # 该县, 全市, 本镇: a word of reference and a place's ending.
-_REFERRING = lexicon.characters("referring")
-_REFERRING_TIMES = frozenset(lexicon.word_list("referring_times"))
-_JOINING_STOPS = frozenset("；;")  # a semicolon ends a sentence of the same statement
+_REFERRING: Final = lexicon.characters("referring")
+_REFERRING_TIMES: Final = frozenset(lexicon.word_list("referring_times"))
+_JOINING_STOPS: Final = frozenset("；;")  # a semicolon ends a sentence of the same statement
 _COMPARED_NAME, _COMPARED_LAST = lexicon.ending_here("names_compared_after")
-_SAME_PERIOD = "同期"
-_LOOKED_THROUGH = 3
-_OF = "的"
-_VERB_ENDINGS = frozenset("到至")  # 提高到, 增至: a verb's, not the period's
-_DIRECTIONS = tuple(lexicon.word_list("place_directions"))
+_SAME_PERIOD: Final = "同期"
+_LOOKED_THROUGH: Final = 3
+_OF: Final = "的"
+_VERB_ENDINGS: Final = frozenset("到至")  # 提高到, 增至: a verb's, not the period's
+_DIRECTIONS: Final = tuple(lexicon.word_list("place_directions"))
 
 
 class Scope:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Iterator
+from typing import Final, Iterator
 
 import re
 
@@ -11,12 +11,12 @@ from .. import lexicon, segment
 from ..numerals import DIGITS, TENS
 from ..spans import Span
 
-_CN = DIGITS + "十" + TENS
+_CN: Final = DIGITS + "十" + TENS
 # 1-10月, 1—10月份, 3～4月, 1至9月: the marks and words of a range (range_joiners).
-_RANGE_MARKS = lexicon.characters("range_joiners")
-_RANGE = "[" + re.escape(_RANGE_MARKS) + "]"
-_OPENINGS = lexicon.word_list("time_openings")
-_WEEK = "上本下周星礼"
+_RANGE_MARKS: Final = lexicon.characters("range_joiners")
+_RANGE: Final = "[" + re.escape(_RANGE_MARKS) + "]"
+_OPENINGS: Final = lexicon.word_list("time_openings")
+_WEEK: Final = "上本下周星礼"
 
 
 @cache
@@ -101,7 +101,7 @@ class SentenceTimes:
     def __init__(self, folded: str, start: int, end: int) -> None:
         self.folded = folded
         self.start = start
-        self._matches: Iterator[re.Match[str]] | None = pattern().finditer(folded, start, end)
+        self._matches: Iterator[re.Match[str]] | None = PATTERN.finditer(folded, start, end)
         self.spans: list[Span] = []
         self.bases: list[Span] = []  # comparison bases (比2019年同期): times, but not the claim's
         self._reach = -1  # where the last expression looked at starts
@@ -166,13 +166,13 @@ class SentenceTimes:
 
 # 开航以来, “百千万工程”实施以来, 疫症期间, 自成为超额教师后: a period named
 # by an event, from the clause's start (or 自) to the word that closes it.
-_EVENT_WORDS = re.compile("以来|期间|以后|之后|当天|当日|当晚|前夕|之际|自")
-_EVENT_END = re.compile("以来|期间|以后|之后|当天|当日|当晚|前夕|之际")
-_SINCE = re.compile("自[^，,。；;：:！？!?]{1,10}?(?:以来|以后|之后|后)")
-_LONGEST_EVENT = 12
-_LONGEST_DAY_EVENT = 4
-_DAY_OF_EVENT = frozenset({"当天", "当日", "当晚"})
-_EVENT_STOPS = frozenset("，,。；;：:！？!?、（）()《》\n")
+_EVENT_WORDS: Final = re.compile("以来|期间|以后|之后|当天|当日|当晚|前夕|之际|自")
+_EVENT_END: Final = re.compile("以来|期间|以后|之后|当天|当日|当晚|前夕|之际")
+_SINCE: Final = re.compile("自[^，,。；;：:！？!?]{1,10}?(?:以来|以后|之后|后)")
+_LONGEST_EVENT: Final = 12
+_LONGEST_DAY_EVENT: Final = 4
+_DAY_OF_EVENT: Final = frozenset({"当天", "当日", "当晚"})
+_EVENT_STOPS: Final = frozenset("，,。；;：:！？!?、（）()《》\n")
 
 
 def _with_events(folded: str, start: int, end: int, spans: list[Span]) -> list[Span]:
@@ -239,7 +239,7 @@ def _past_opening(folded: str, start: int, end: int) -> int:
     return start
 
 
-_ONE_CHARACTER_OPENINGS = frozenset(word for word in lexicon.word_list("time_openings") if len(word) == 1)
+_ONE_CHARACTER_OPENINGS: Final = frozenset(word for word in lexicon.word_list("time_openings") if len(word) == 1)
 
 
 def _inside_a_word(folded: str, start: int, floor: int) -> bool:
@@ -248,3 +248,8 @@ def _inside_a_word(folded: str, start: int, floor: int) -> bool:
     if start <= floor or not segment.word_across(folded, start, max(floor, start - 4), min(len(folded), start + 4)):
         return False
     return start not in segment.best_path_cuts(folded, max(floor, start - 4), min(len(folded), start + 4))
+
+
+# Made at import: compiled code reaches a Final constant directly, where a
+# call through functools.cache costs hundreds of instructions (once.py).
+PATTERN: Final = pattern()
