@@ -141,6 +141,24 @@ class Compacted:
         return Compacted(self.text[: length - removed], jumps[:kept], shifts[:kept])
 
 
+class Written:
+    """Spans of the compacted text as the ORIGINAL text writes them (the
+    spaces between words kept): what a claim's fields report. A class, not
+    a closure: compiled, its method is called directly, several times for
+    every claim, where a closure is called as a Python object."""
+
+    def __init__(self, original: str, compacted: Compacted) -> None:
+        self.original = original
+        self.compacted = compacted
+
+    def span(self, start: int, end: int) -> str:
+        """START..END of the compacted text, as written."""
+        compacted = self.compacted
+        if not compacted.jumps:
+            return self.original[start:end]
+        return self.original[compacted.original(start) : compacted.original_end(end)]
+
+
 class _Folded:
     """The last text sources.py folded to find where a large file's piece
     ends, with what fold() and compact() made of it."""

@@ -5,7 +5,7 @@ from bisect import bisect_right
 import dataclasses
 import datetime
 import logging
-from typing import Callable, Final, Iterator
+from typing import Final, Iterator
 
 import re
 
@@ -45,14 +45,14 @@ def extract(text: str, source: str = "-", *, offset: int = 0, first_line: int = 
     """
     folded_text, compacted = normalize.folded_and_compacted(text)
     folded = compacted.text
-    written = _original(text, compacted)
+    written = normalize.Written(text, compacted)
     place = _Place(text, source, offset, first_line, compacted)
     found_articles = sentences.articles(folded)
     known = provenance or _provenance(text, found_articles, compacted, folded_text)
     claims: list[Claim] = []
     for article in found_articles:
         scope = Scope(folded, article, compacted.jumps)
-        dating = normalised.dating(written(article.start, article.end), known, document_date, currency)
+        dating = normalised.dating(written.span(article.start, article.end), known, document_date, currency)
         for index, found in _claims_by_sentence(folded, article):
             facts = describe.sentence(folded, scope, index, found, written)
             claims += place.claims(found, facts, article.sentences[index], dating)
@@ -94,17 +94,6 @@ def _claims_by_sentence(folded: str, article: Article) -> Iterator[tuple[int, li
         in_sentence.append(q)
     if in_sentence:
         yield current, in_sentence
-
-
-def _original(text: str, compacted: Compacted) -> Callable[[int, int], str]:
-    """START..END of the folded text as the original writes it."""
-    if compacted.jumps:
-        def written(start: int, end: int) -> str:
-            return text[compacted.original(start) : compacted.original_end(end)]
-    else:
-        def written(start: int, end: int) -> str:
-            return text[start:end]
-    return written
 
 
 class _Place:

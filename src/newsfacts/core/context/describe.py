@@ -7,11 +7,12 @@ figure (饮料类、烟酒类商品零售分别增长68.6%和46.3%).
 """
 from __future__ import annotations
 
-from typing import Callable, Final
+from typing import Final
 
 from ...claim import Change, Kind, Qualifier
 from ..numerals import in_words, opens_with_bare_multiplier
 from ..quantities import Quantity
+from ..normalize import Written
 from ..spans import Span
 from . import change, measure, qualifiers
 from .entities import opens_with_anaphor
@@ -35,7 +36,7 @@ class Facts:
 
 
 def sentence(folded: str, scope: Scope, index: int, quantities: list[Quantity],
-             written: Callable[[int, int], str]) -> list[Facts]:
+             written: Written) -> list[Facts]:
     """The facts of QUANTITIES, the claims of sentence INDEX of SCOPE's
     article in reading order. WRITTEN copies a span of FOLDED from the
     original text."""
@@ -110,7 +111,7 @@ def _part_of(what: str, whole: Facts) -> str:
 
 
 def _share_out_lists(folded: str, scope: Scope, index: int, quantities: list[Quantity], described: list[Facts],
-                     written: Callable[[int, int], str]) -> None:
+                     written: Written) -> None:
     """Give each figure of a list its own item as measure: in 饮料类、烟酒类商品零售
     分别增长68.6%和46.3%, 68.6% measures 饮料类零售. A later list of the same
     length in the sentence (两年分别平均增长33.9%和9.5%) shares the items."""
@@ -128,7 +129,7 @@ def _share_out_lists(folded: str, scope: Scope, index: int, quantities: list[Qua
             continue
         own = measure.list_items(folded, scope.sentences[index], quantities[group[0]].start)
         if own is not None and len(own) == len(group):
-            items = [written(item.start, item.end) + (written(head.start, head.end) if head else "")
+            items = [written.span(item.start, item.end) + (written.span(head.start, head.end) if head else "")
                      for item, head in own]
         if items is None or len(items) != len(group):
             continue
@@ -136,12 +137,12 @@ def _share_out_lists(folded: str, scope: Scope, index: int, quantities: list[Qua
             described[number].measure = item
 
 
-def _compared_with(folded: str, scope: Scope, when: Span | None, written: Callable[[int, int], str]) -> str | None:
+def _compared_with(folded: str, scope: Scope, when: Span | None, written: Written) -> str | None:
     """去年同期, 上年同期: the time, as written, whose same period it is."""
     if when is None or "同期" not in folded[when.start : when.end]:
         return None
     return _text(written, scope.compared_with(when))
 
 
-def _text(written: Callable[[int, int], str], span: Span | None) -> str | None:
-    return written(span.start, span.end) if span is not None else None
+def _text(written: Written, span: Span | None) -> str | None:
+    return written.span(span.start, span.end) if span is not None else None

@@ -348,15 +348,19 @@ def _trim_tail(folded: str, start: int, end: int) -> int:
     """
     tails, _ = _EDGE_WORDS
     longest = _LONGEST_TAIL
-    reached = {end}
+    # reached[END - P]: whether such words lead from P to END. A list grown
+    # one point at a time, not a set: compiled, a set boxes and hashes each point.
+    reached = [True]
     trimmed = end
     position = end - 1
     while position >= start and trimmed - position <= longest:
+        counts = False
         for length in range(1, min(longest, end - position) + 1):
-            if position + length in reached and folded[position : position + length] in tails:
-                reached.add(position)
+            if reached[end - position - length] and folded[position : position + length] in tails:
+                counts = True
                 trimmed = position
                 break
+        reached.append(counts)
         position -= 1
     return trimmed
 

@@ -27,6 +27,7 @@ _ANAPHOR_REACH: Final = 20  # sentences back to look for what 该县 stands for
 # 该县, 全市, 本镇: a word of reference and a place's ending.
 _REFERRING: Final = lexicon.characters("referring")
 _REFERRING_TIMES: Final = frozenset(lexicon.word_list("referring_times"))
+_UNKNOWN: Final = Span(-1, -1)  # in a memo of answers that may be None: not worked out yet
 _JOINING_STOPS: Final = frozenset("；;")  # a semicolon ends a sentence of the same statement
 _COMPARED_NAME, _COMPARED_LAST = lexicon.ending_here("names_compared_after")
 _SAME_PERIOD: Final = "同期"
@@ -45,15 +46,18 @@ class Scope:
         self.headline_length = article.headline_length
         self._subheads = sentences.subheads(folded, article)
         self._starts = [sentence.start for sentence in article.sentences]
-        self._times: dict[int, SentenceTimes] = {}
-        self._names: dict[int, Names] = {}
+        # Per sentence, lists indexed by the sentence's number, not dicts: a
+        # list takes the index as a machine integer, a dict boxes and hashes it.
+        count = len(article.sentences)
+        self._times: list[SentenceTimes | None] = [None] * count
+        self._names: list[Names | None] = [None] * count
         # Per sentence: the last time (or name of a role) of the nearest
         # earlier sentence of its paragraph that has one, or None.
-        self._earlier: dict[str, dict[int, Span | None]] = {}
+        self._earlier: dict[str, list[Span | None]] = {}
         # Per sentence: the last time that is not 同期 or 当时 in it or before it.
-        self._periods: dict[int, Span | None] = {}
+        self._periods: list[Span | None] = [_UNKNOWN] * count
         # Per sentence described: the measure its last figures lend on (measure.last_lender).
-        self._measures: dict[int, str | None] = {}
+        self._measures: list[str | None] = [None] * count
 
     def measured(self, index: int, measures: list[tuple[str | None, Kind]]) -> None:
         """Keep what the figures of sentence INDEX measure, for the next sentence."""
@@ -71,17 +75,17 @@ class Scope:
             return None
         if not change.opens_with_change(self.folded, self.sentences[index].start):
             return None
-        return self._measures.get(index - 1)
+        return self._measures[index - 1]
 
     def times(self, index: int) -> SentenceTimes:
-        found = self._times.get(index)
+        found = self._times[index]
         if found is None:
             sentence = self.sentences[index]
             found = self._times[index] = SentenceTimes(self.folded, sentence.start, sentence.end)
         return found
 
     def names(self, index: int) -> Names:
-        found = self._names.get(index)
+        found = self._names[index]
         if found is None:
             found = self._names[index] = Names(self.folded, self.sentences[index], self.spaces)
         return found
@@ -148,7 +152,7 @@ class Scope:
         answer: Span | None = None
         at = index
         while at >= 0:
-            if at in memo:
+            if memo[at] is not _UNKNOWN:
                 answer = memo[at]
                 break
             walked.append(at)
@@ -278,7 +282,9 @@ class Scope:
         """WHAT in the nearest earlier sentence of INDEX's paragraph. The
         guideline stops there: a figure in a later paragraph takes no time
         from an earlier one (ANNOTATION.md `time`)."""
-        memo = self._earlier.setdefault(what, {})
+        memo = self._earlier.get(what)
+        if memo is None:
+            memo = self._earlier[what] = [_UNKNOWN] * len(self.sentences)
         paragraph = self.sentences[index].paragraph
         # Walk back to a sentence with an answer, then remember it for every
         # sentence walked over.
@@ -286,7 +292,7 @@ class Scope:
         at = index
         answer: Span | None = None
         while True:
-            if at in memo:
+            if memo[at] is not _UNKNOWN:
                 answer = memo[at]
                 break
             walked.append(at)
