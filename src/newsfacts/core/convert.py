@@ -169,9 +169,9 @@ def normalise(value: Decimal | None, low: Decimal | None, high: Decimal | None, 
         _KNOWN[key] = conversion
     if conversion is None:
         return None
-    offset = Fraction(0) if difference else conversion.offset
     if conversion.decimal_factor is not None:
         return _by_decimal(value, low, high, conversion.decimal_factor, conversion.canonical)
+    offset = _NO_OFFSET if difference else conversion.offset
     if value is not None:
         converted = _convert(value, conversion.factor, offset)
         return None if converted is None else Normalised(converted, None, None, conversion.canonical)
@@ -189,6 +189,7 @@ def normalise(value: Decimal | None, low: Decimal | None, high: Decimal | None, 
 # and tries several rows. Bounded, for a corpus of strange units.
 _KNOWN: Final[dict[tuple[str, str, str | None, str | None], _Conversion | None]] = {}
 _MOST_KNOWN: Final = 4096
+_NO_OFFSET: Final = Fraction(0)  # made once: fractions is pure Python, a Fraction takes microseconds
 
 
 def _by_decimal(value: Decimal | None, low: Decimal | None, high: Decimal | None, factor: Decimal,

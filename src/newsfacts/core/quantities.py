@@ -118,7 +118,7 @@ def _assemble(folded: str, found: Found, stream: _Stream) -> Quantity | None:
             value += coins
     if unit is not None and unit.inner == "半":
         value += _HALF  # 一个半月
-    elif unit is not None and folded.startswith("半", end) and unit.kind in _HALF_KINDS:
+    elif unit is not None and folded[end : end + 1] == "半" and unit.kind in _HALF_KINDS:
         value += _HALF  # 一吨半, 一年半
         end += 1
     start, value, prefix = _sign_and_currency(folded, found.start, value)

@@ -79,12 +79,12 @@ def unit_at(folded: str, pos: int) -> Unit | None:
     """
     unit = _plain_unit_at(folded, pos)
     # Qualifiers that may stand inside a unit written with 个: 两个多小时, 一个半月.
-    if folded.startswith("个", pos) and pos + 1 < len(folded) and folded[pos + 1] in _INSIDE_GE:
+    if folded[pos : pos + 1] == "个" and pos + 1 < len(folded) and folded[pos + 1] in _INSIDE_GE:
         inner = _plain_unit_at(folded, pos + 2)
         if inner and ("个" + inner.surface) in _table():
             kind, canonical = _table()["个" + inner.surface]
             return Unit(pos, inner.end, "个" + inner.surface, kind, canonical, folded[pos + 1])
-    if unit is None and folded.startswith(" ", pos):
+    if unit is None and folded[pos : pos + 1] == " ":
         unit = _plain_unit_at(folded, pos + 1)  # 5 kg, 25.76 GWh: a symbol after a space
         if unit is not None and not unit.surface.isascii():
             return None
@@ -94,7 +94,7 @@ def unit_at(folded: str, pos: int) -> Unit | None:
         unit = _measure_word_at(folded, pos)
         if unit is None:
             return None
-    if unit.kind is _COUNT and len(unit.surface) == 1 and folded.startswith("次", unit.end) and unit.surface != "次":
+    if unit.kind is _COUNT and len(unit.surface) == 1 and folded[unit.end : unit.end + 1] == "次" and unit.surface != "次":
         # 47.2万艘次, 4000余架次: a count of events, one a ship or a flight.
         return Unit(pos, unit.end + 1, unit.surface + "次", _COUNT, None, "")
     if unit.surface == "个":
@@ -176,10 +176,10 @@ def _measure_word_at(folded: str, pos: int) -> Unit | None:
 
 def _with_denominator(folded: str, unit: Unit) -> Unit:
     """元/平方米, 公里/小时: a unit per another (kinds.py makes them a price, a speed)."""
-    if not folded.startswith("/", unit.end) or unit.kind not in (Kind.MONEY, Kind.LENGTH, Kind.WEIGHT):
+    if folded[unit.end : unit.end + 1] != "/" or unit.kind not in (Kind.MONEY, Kind.LENGTH, Kind.WEIGHT):
         return unit
     denominator = _plain_unit_at(folded, unit.end + 1)
-    if denominator is None and folded.startswith("时", unit.end + 1):
+    if denominator is None and folded[unit.end + 1 : unit.end + 2] == "时":
         denominator = Unit(unit.end + 1, unit.end + 2, "时", Kind.DURATION, None, "")
     if denominator is None:
         return unit

@@ -27,7 +27,12 @@ def read(numeral: str, form: Form) -> Decimal:
     >>> read("16.4亿", Form.NUMERAL), read("二成五", Form.SHARE), read("百分之百", Form.PER)
     (Decimal('1640000000.0'), Decimal('25'), Decimal('100'))
     """
+    if form is _NUMERAL:
+        return read_numeral(numeral)  # most numbers: called directly, not through the table's Python call
     return _READERS[form](numeral)
+
+
+_NUMERAL: Final = Form.NUMERAL
 
 
 _MYRIAD_MYRIAD: Final = "万万"

@@ -494,11 +494,11 @@ def _after(folded: str, q: Quantity, sentence: Sentence) -> Span | None:
     """3000余家注册网店, 5万多斤鲢鱼, 200多万的游客: the noun right after."""
     if q.kind in _SHARES:
         # 79%的毕业生想立即工作, 近9成毕业生愿意加班: the share of those who do something.
-        opens = q.end + 1 if folded.startswith("的", q.end) else q.end
+        opens = q.end + 1 if folded[q.end : q.end + 1] == "的" else q.end
         share = _share_of(folded, opens, sentence.end, opens == q.end)
         if share is not None or opens > q.end:
             return share
-    if q.kind in _NO_NOUN_AFTER and not folded.startswith("的", q.end):
+    if q.kind in _NO_NOUN_AFTER and folded[q.end : q.end + 1] != "的":
         return None
     skip = _AFTER_SKIP.match(folded, q.end, sentence.end) if folded[q.end : q.end + 1] in _AFTER_SKIP_FIRST else None
     start = skip.end() if skip else q.end
