@@ -10,6 +10,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from .core.record import LONGEST_INTEGER, number_to_plain, plain
+
 
 class Kind(StrEnum):
     PERCENT = "percent"
@@ -81,32 +83,10 @@ class Claim:
     sentence: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready values: integral numbers as int, others as float.
-        Keys in FIELDS order (spelled out: this runs once per claim written)."""
-        return {
-            "text": self.text,
-            "value": None if self.value is None else number_to_plain(self.value),
-            "unit": self.unit,
-            "kind": self.kind.value,
-            "low": None if self.low is None else number_to_plain(self.low),
-            "high": None if self.high is None else number_to_plain(self.high),
-            "qualifier": None if self.qualifier is None else self.qualifier.value,
-            "change": None if self.change is None else self.change.value,
-            "measure": self.measure,
-            "time": self.time,
-            "entity": self.entity,
-            "norm_value": None if self.norm_value is None else number_to_plain(self.norm_value),
-            "norm_low": None if self.norm_low is None else number_to_plain(self.norm_low),
-            "norm_high": None if self.norm_high is None else number_to_plain(self.norm_high),
-            "norm_unit": self.norm_unit,
-            "currency": self.currency,
-            "period": self.period,
-            "source": self.source,
-            "line": self.line,
-            "start": self.start,
-            "end": self.end,
-            "sentence": self.sentence,
-        }
+        """Plain JSON-ready values: integral numbers as int, others as float,
+        keys in FIELDS order (core/record.py, compiled: it runs once per
+        claim written)."""
+        return plain(self)
 
 
 # The output order: what the claim says first (a spreadsheet's first
@@ -118,22 +98,3 @@ FIELDS: tuple[str, ...] = (
     "norm_value", "norm_low", "norm_high", "norm_unit", "currency", "period",
     "source", "line", "start", "end", "sentence",
 )
-
-
-def number_to_plain(value: Decimal) -> int | float:
-    """1640000000 stays an int; 93.59 becomes the float closest to it.
-
-    >>> number_to_plain(Decimal("16.4E8"))
-    1640000000
-    >>> number_to_plain(Decimal("93.590"))
-    93.59
-    """
-    if value.is_finite() and value == value.to_integral_value() and value.adjusted() < LONGEST_INTEGER:
-        return int(value)
-    return float(value)  # inf for an integer too long to write, so no writer fails on it
-
-
-# Integers with more digits than this are written as floats (inf): Python
-# refuses to turn an int of more than 4,300 digits into text, and the
-# extractor never reads one (core.numerals.LONGEST_NUMBER).
-LONGEST_INTEGER = 4000
