@@ -16,7 +16,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts.core import lexicon as _lexicon, numbers, segment
+from newsfacts.core import lexicon as _lexicon, normalize, numbers, segment
 from newsfacts.core.context import entities, measure, times
 
 DEV_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev" / "texts"
@@ -241,3 +241,39 @@ def test_script_count_answers_as_counting_every_character(text: str) -> None:
     counts = Counter(text)
     plain = sum(n for ch, n in counts.items() if ch in traditional) > sum(n for ch, n in counts.items() if ch in simplified)
     assert currency.is_traditional(text) is plain
+
+
+_TITLED = st.lists(st.one_of(
+    st.sampled_from(sorted(entities._suffixes()["title_before"])[:40] + sorted(entities._suffixes()["title_after"])),
+    st.sampled_from(sorted(entities._surnames())[:60]),
+    st.sampled_from(list("建华明远说，。 认为了在")),
+), max_size=14)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=_TITLED, data=st.data())
+def test_title_patterns_tried_at_each_title_find_what_finditer_finds(pieces: list[str], data) -> None:
+    # entities._at_words tries the name-and-title patterns (regex) only where
+    # re finds a title starting; regex's own finditer tries every character.
+    folded = "".join(pieces)
+    start = data.draw(st.integers(0, len(folded)))
+    end = data.draw(st.integers(start, len(folded)))
+    _, _, after, before = entities._entity_patterns()
+    after_words, before_words = entities._titles()
+    for pattern, words in ((after, after_words), (before, before_words)):
+        fast = [(m.span(), m.groupdict()) for m in entities._at_words(pattern, words, folded, start, end)]
+        assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(folded, start, end)]
+
+
+def test_title_patterns_tried_at_each_title_on_the_dev_texts() -> None:
+    _, _, after, before = entities._entity_patterns()
+    after_words, before_words = entities._titles()
+    texts = sorted(DEV_TEXTS.glob("*.txt")) + sorted(SAMPLES.glob("*.txt"))
+    found = 0
+    for path in texts:
+        folded = normalize.fold(path.read_text(encoding="utf-8-sig"))
+        for pattern, words in ((after, after_words), (before, before_words)):
+            fast = [(m.span(), m.groupdict()) for m in entities._at_words(pattern, words, folded, 0, len(folded))]
+            assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(folded)], path.name
+            found += len(fast)
+    assert found > 20  # the texts name people by their titles: the test has matches to compare
