@@ -32,10 +32,9 @@ and a two-digit year (`90年6月20日`) is read only after 民国.
 """
 from __future__ import annotations
 
-from typing import Final
-
 import calendar
 import datetime
+from typing import Final
 
 import regex
 

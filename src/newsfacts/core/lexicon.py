@@ -2,12 +2,11 @@
 header that defines the columns), and turn word lists into patterns."""
 from __future__ import annotations
 
-from typing import Final
-
 import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from typing import Final
 
 
 @cache

@@ -6,9 +6,8 @@ jieba's simplified dictionary, see one spelling.
 """
 from __future__ import annotations
 
-from typing import Final
-
 from functools import cache
+from typing import Final
 
 import re
 

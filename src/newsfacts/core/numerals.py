@@ -5,9 +5,8 @@ numeral?" asks here.
 """
 from __future__ import annotations
 
-from typing import Final
-
 from enum import StrEnum
+from typing import Final
 
 from . import lexicon
 

@@ -65,12 +65,11 @@ the text is folded first (normalize.fold: `６月底`, `週`, `國`).
 """
 from __future__ import annotations
 
-from typing import Final
-
 import calendar
 import datetime
 from collections.abc import Callable
 from functools import cache
+from typing import Final
 
 import regex
 

@@ -12,10 +12,8 @@ in a mark that cannot end a sentence (，、：and the like).
 """
 from __future__ import annotations
 
-from typing import Final
-
-
 import re
+from typing import Final
 
 import regex
 

@@ -5,9 +5,8 @@ A numeral that does not read as a number raises ValueError.
 """
 from __future__ import annotations
 
-from typing import Final
-
 from decimal import Context, Decimal
+from typing import Final
 
 from .numerals import (BIG_VALUES, DIGIT_VALUES, INNER, LONGEST_NUMBER, MULTIPLIER_VALUES, SMALL_VALUES, TENS_VALUES,
                        ZEROS, Form)

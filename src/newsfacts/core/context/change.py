@@ -1,9 +1,8 @@
 """Whether a number is the size of a change: 同比增长28.5% -> increase."""
 from __future__ import annotations
 
-from typing import Final
-
 from functools import cache
+from typing import Final
 
 import re
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Final
 
 from ...claim import Change, Kind, Qualifier
+from ..normalize import Written
 from ..numerals import in_words, opens_with_bare_multiplier
 from ..quantities import Quantity
-from ..normalize import Written
 from ..spans import Span
 from . import change, measure, qualifiers
 from .entities import opens_with_anaphor

@@ -12,11 +12,11 @@ import re
 
 import regex
 
-from ..once import Once
 from .. import lexicon, segment, units
 from . import times
 from ..sentences import CLAUSE_MARK, CLAUSE_MARKS, Sentence
 from ..numerals import DIGITS, is_han
+from ..once import Once
 from ..spans import Span
 
 # 王金友就赶到, 书记李慧勤说: what may follow a person's name.

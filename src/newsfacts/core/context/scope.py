@@ -11,9 +11,8 @@ once per claim.
 """
 from __future__ import annotations
 
-from typing import Final
-
 from bisect import bisect_right
+from typing import Final
 
 from ...claim import Kind
 from .. import lexicon, sentences
