@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     for text in texts:
         row = dates[text.name]
         bare = claims_of(args.newsfacts, text, "")
-        dated = claims_of(args.newsfacts, text, row.date) if row.date else bare
+        given = row.date if row.how != "carried" else ""
+        dated = claims_of(args.newsfacts, text, given) if given else bare
         if [c["text"] for c in bare] != [c["text"] for c in dated]:
             sys.exit(f"{text.name}: --date changed which claims were found")
         claims_by_text[text.name] = dated
@@ -121,12 +122,12 @@ def main(argv: list[str] | None = None) -> int:
         timed += len(text_timed)
         periods_bare += text_bare
         periods_dated += text_dated
-        if row.date or row.how == "carried":
+        if row.date:
             dated_timed += len(text_timed)
             dated_periods_bare += text_bare
             dated_periods_dated += text_dated
             dated_claims += [(text.name, d) for _, d in text_timed]
-            per_text.append(f"  {text.name[:40]:40} {row.date or '(carried)':10} {row.how:8}"
+            per_text.append(f"  {text.name[:40]:40} {row.date:10} {row.how:8}"
                             f" timed {len(text_timed):3}  period {text_bare:3} -> {text_dated:3}")
 
     print(f"money and price claims with a currency: {share(money_with_currency, money)}")
