@@ -365,8 +365,24 @@ TIMES_LONG_HEADLINES = [
      "各地景区人头攒动。\n\n据省文旅厅统计，全省接待游客5200万人次。", "5200万人次", "国庆假期", True),
 ]
 
+# What a record or a trend is counted over (创2019年以来新高, 扭转了…以来的
+# 下降态势, 为…以来的最低) is not a claim's period, nor the period the next
+# sentence takes; a time …以来 that opens the claim's clause still is.
+# Sentences written for this table.
+TIMES_RECORDS = [
+    ("今年一季度，全省出口增长8%。其中，机电产品出口增长12.5%，扭转了2022年以来的下降态势。",
+     "12.5%", "今年一季度", True),
+    ("上周五，沪深两市成交额为1.2万亿元，创2020年以来新高。北向资金净买入80亿元。", "80亿元", "上周五", True),
+    ("昨日，该股收报12.5元，为2019年3月以来的最低价。", "12.5元", "昨日", True),
+    ("该股收报12.5元，为2019年3月以来的最低价。", "12.5元", None, False),
+    ("4月，全省粮价下跌3%，创下2015年以来最大月度跌幅。", "3%", "4月", True),
+    ("2020年以来的累计投资达500亿元。", "500亿元", "2020年以来", True),
+    ("开航以来，累计运送旅客300万人次。", "300万人次", "开航以来", True),
+    ("2020年以来，全县累计新建公路120公里。", "120公里", "2020年以来", True),
+]
+
 TIMES = (TIMES_WRITTEN + TIMES_BUGS_CAUGHT + TIMES_SUBHEADS + TIMES_WORD_EDGES + TIMES_ATTACHED
-         + TIMES_RANGE_MARKS + TIMES_BARE_YEARS_AND_HEADLINES + TIMES_LONG_HEADLINES)
+         + TIMES_RANGE_MARKS + TIMES_BARE_YEARS_AND_HEADLINES + TIMES_LONG_HEADLINES + TIMES_RECORDS)
 
 ENTITIES_WRITTEN = [
     ("攸县今年新增规模以上工业企业36家。", "36家", "攸县", True),

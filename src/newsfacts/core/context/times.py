@@ -84,6 +84,25 @@ def pattern_text() -> str:
 _COMPARED, _COMPARED_LAST = lexicon.ending_here("comparison_bases")
 
 
+# What a record or trend is counted over is not the claim's period either:
+# 增长0.8%，扭转了2020年以来的下降态势; 贬值五.一分，为今年七月十九日以来的新低.
+# Only a time ending in 以来 is read so: 创下2021年的新高 is the year's own.
+_RECORD_VERB, _RECORD_VERB_LAST = lexicon.ending_here("record_verbs")
+_RECORD_WORD: Final = re.compile(rf"的?{lexicon.alternation(lexicon.word_list('record_words'))}")
+_SINCE_END: Final = "以来"
+
+
+def _counted_over(folded: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether the time FOLDED[START:END] is what a record or a trend is
+    counted over (创2019年以来新高), not a claim's period."""
+    if folded[end - 2 : end] != _SINCE_END:
+        return False
+    if _RECORD_WORD.match(folded, end) is not None:
+        return True
+    return (start > sentence_start and folded[start - 1] in _RECORD_VERB_LAST
+            and _RECORD_VERB.search(folded, max(sentence_start, start - 3), start) is not None)
+
+
 def _compared() -> re.Pattern[str]:
     return _COMPARED
 
@@ -96,18 +115,19 @@ class SentenceTimes:
     """The time expressions of one sentence, in reading order, found only
     as far as they are asked for: a claim asks about the text before it,
     so the rest of its sentence is scanned only when a later question
-    needs it. Comparison bases (比2019年同期) are left out."""
+    needs it. Comparison bases (比2019年同期) and what a record is counted
+    over (创2019年以来新高) are left out."""
 
     def __init__(self, folded: str, start: int, end: int) -> None:
         self.folded = folded
         self.start = start
         self._matches: Iterator[re.Match[str]] | None = PATTERN.finditer(folded, start, end)
         self.spans: list[Span] = []
-        self.bases: list[Span] = []  # comparison bases (比2019年同期): times, but not the claim's
+        self.bases: list[Span] = []  # 比2019年同期, 创2019年以来新高: times, but not the claim's
         self._reach = -1  # where the last expression looked at starts
         if _EVENT_WORDS.search(folded, start, end):
             self.until()
-            self.spans = _with_events(folded, start, end, self.spans)
+            self.spans = _with_events(folded, start, end, self.spans, self.bases)
 
     def until(self, position: int | None = None) -> list[Span]:
         """All the expressions, or at least all that start before POSITION."""
@@ -117,8 +137,9 @@ class SentenceTimes:
         compared, compared_last = _COMPARED, _COMPARED_LAST
         for match in self._matches:
             self._reach = match.start()
-            base = (folded[self._reach - 1 : self._reach] in compared_last and self._reach > start
-                    and compared.search(folded, max(start, self._reach - 2), self._reach))
+            base = ((folded[self._reach - 1 : self._reach] in compared_last and self._reach > start
+                     and compared.search(folded, max(start, self._reach - 2), self._reach) is not None)
+                    or _counted_over(folded, self._reach, match.end(), start))
             ordinal = folded[self._reach - 1 : self._reach] == "第"  # 第二点 is the second point, not 2 o'clock
             if base:
                 self.bases.append(Span(self._reach, match.end()))
@@ -175,9 +196,10 @@ _DAY_OF_EVENT: Final = frozenset({"当天", "当日", "当晚"})
 _EVENT_STOPS: Final = frozenset("，,。；;：:！？!?、（）()《》\n")
 
 
-def _with_events(folded: str, start: int, end: int, spans: list[Span]) -> list[Span]:
+def _with_events(folded: str, start: int, end: int, spans: list[Span], bases: list[Span]) -> list[Span]:
     """SPANS, and the periods named by an event in FOLDED[START:END] that
-    no span of them covers, in reading order."""
+    no span of them or of BASES covers, in reading order (扭转了2020年以来
+    is no event: its 2020年以来 is what a trend is counted over)."""
     found: list[Span] = []
     for match in _SINCE.finditer(folded, start, end):
         found.append(Span(match.start(), match.end()))
@@ -198,6 +220,7 @@ def _with_events(folded: str, start: int, end: int, spans: list[Span]) -> list[S
                      and any(event.start < span.start and span.end == event.end for event in found))]
     events = [event for event in found
               if not any(span.start < event.end and event.start < span.end for span in spans)
+              and not any(base.start < event.end and event.start < base.end for base in bases)
               and not any(other is not event and other.start <= event.start and event.end <= other.end
                           and (other.start, other.end) != (event.start, event.end) for other in found)]
     unique = {(event.start, event.end): event for event in events}
