@@ -381,8 +381,17 @@ TIMES_RECORDS = [
     ("2020年以来，全县累计新建公路120公里。", "120公里", "2020年以来", True),
 ]
 
+# 曾经 is a time where it opens a clause, an adverb inside one
+# (clause_opening_times). Sentences written for this table.
+TIMES_CLAUSE_OPENING = [
+    ("曾经，该村有4个组低洼田较多。", "4个", "曾经", True),
+    ("2023年，全县共调查居民500人。其中18%曾经吸烟，另有5%曾经饮酒。", "5%", "2023年", True),
+    ("刘某、陈某都曾经管理过该基金，规模达50亿元。", "50亿元", None, False),
+]
+
 TIMES = (TIMES_WRITTEN + TIMES_BUGS_CAUGHT + TIMES_SUBHEADS + TIMES_WORD_EDGES + TIMES_ATTACHED
-         + TIMES_RANGE_MARKS + TIMES_BARE_YEARS_AND_HEADLINES + TIMES_LONG_HEADLINES + TIMES_RECORDS)
+         + TIMES_RANGE_MARKS + TIMES_BARE_YEARS_AND_HEADLINES + TIMES_LONG_HEADLINES + TIMES_RECORDS
+         + TIMES_CLAUSE_OPENING)
 
 ENTITIES_WRITTEN = [
     ("攸县今年新增规模以上工业企业36家。", "36家", "攸县", True),

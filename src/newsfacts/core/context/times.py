@@ -92,6 +92,18 @@ _RECORD_WORD: Final = re.compile(rf"的?{lexicon.alternation(lexicon.word_list('
 _SINCE_END: Final = "以来"
 
 
+# 曾经 opens a clause as a time (曾经，银湖村有4个组低洼田); inside one it is
+# an adverb (此前刘丽娟、陈立都曾经管理过该基金): no period.
+_CLAUSE_OPENING_TIMES: Final = frozenset(lexicon.word_list("clause_opening_times"))
+_CLAUSE_STARTS: Final = frozenset("，,。；;：:！？!?、（(“\"”\n \u3000")
+
+
+def _adverb(folded: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether FOLDED[START:END] is a clause-opening time word inside a clause."""
+    return (start > sentence_start and folded[start:end] in _CLAUSE_OPENING_TIMES
+            and folded[start - 1] not in _CLAUSE_STARTS)
+
+
 def _counted_over(folded: str, start: int, end: int, sentence_start: int) -> bool:
     """Whether the time FOLDED[START:END] is what a record or a trend is
     counted over (创2019年以来新高), not a claim's period."""
@@ -140,10 +152,11 @@ class SentenceTimes:
             base = ((folded[self._reach - 1 : self._reach] in compared_last and self._reach > start
                      and compared.search(folded, max(start, self._reach - 2), self._reach) is not None)
                     or _counted_over(folded, self._reach, match.end(), start))
-            ordinal = folded[self._reach - 1 : self._reach] == "第"  # 第二点 is the second point, not 2 o'clock
+            not_a_time = (folded[self._reach - 1 : self._reach] == "第"  # 第二点 is the second point, not 2 o'clock
+                          or _adverb(folded, self._reach, match.end(), start))
             if base:
                 self.bases.append(Span(self._reach, match.end()))
-            elif not ordinal:
+            elif not not_a_time:
                 opens = _past_opening(folded, self._reach, match.end())
                 if _inside_a_word(folded, opens, start):
                     # 直到2018年底: the opening is the end of a word, the period follows it;
