@@ -389,9 +389,19 @@ TIMES_CLAUSE_OPENING = [
     ("刘某、陈某都曾经管理过该基金，规模达50亿元。", "50亿元", None, False),
 ]
 
+# A day in numerals with 号 and no month is a label, not a day (一号文件,
+# 台南十二号); with its month, or in digits, it is a day. Sentences written
+# for this table.
+TIMES_LABELS = [
+    ("省委一号文件提出，全省新建高标准农田300万亩。", "300万亩", None, False),
+    ("该村种植的台南十二号花生亩产达到400公斤。", "400公斤", None, False),
+    ("五月一号，全市接待游客30万人次。", "30万人次", "五月一号", True),
+    ("8号，全市接待游客30万人次。", "30万人次", "8号", True),
+]
+
 TIMES = (TIMES_WRITTEN + TIMES_BUGS_CAUGHT + TIMES_SUBHEADS + TIMES_WORD_EDGES + TIMES_ATTACHED
          + TIMES_RANGE_MARKS + TIMES_BARE_YEARS_AND_HEADLINES + TIMES_LONG_HEADLINES + TIMES_RECORDS
-         + TIMES_CLAUSE_OPENING)
+         + TIMES_CLAUSE_OPENING + TIMES_LABELS)
 
 ENTITIES_WRITTEN = [
     ("攸县今年新增规模以上工业企业36家。", "36家", "攸县", True),

@@ -104,6 +104,16 @@ def _adverb(folded: str, start: int, end: int, sentence_start: int) -> bool:
             and folded[start - 1] not in _CLAUSE_STARTS)
 
 
+# 一号, 十二号 in numerals and with no month: a label (扮演一號的, 台南十二號
+# is a peanut variety, 一号文件), not a day; news writes a day in numerals
+# with 日 (廿五日) or after its month (五月一号).
+_search_labelled_number: Final = re.compile(rf"[{_CN}]{{1,3}}号").fullmatch
+
+
+def _label(folded: str, start: int, end: int) -> bool:
+    return folded[end - 1] == "号" and _search_labelled_number(folded, start, end) is not None
+
+
 def _counted_over(folded: str, start: int, end: int, sentence_start: int) -> bool:
     """Whether the time FOLDED[START:END] is what a record or a trend is
     counted over (创2019年以来新高), not a claim's period."""
@@ -153,7 +163,8 @@ class SentenceTimes:
                      and compared.search(folded, max(start, self._reach - 2), self._reach) is not None)
                     or _counted_over(folded, self._reach, match.end(), start))
             not_a_time = (folded[self._reach - 1 : self._reach] == "第"  # 第二点 is the second point, not 2 o'clock
-                          or _adverb(folded, self._reach, match.end(), start))
+                          or _adverb(folded, self._reach, match.end(), start)
+                          or _label(folded, self._reach, match.end()))
             if base:
                 self.bases.append(Span(self._reach, match.end()))
             elif not not_a_time:
