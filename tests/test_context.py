@@ -399,9 +399,19 @@ TIMES_LABELS = [
     ("8号，全市接待游客30万人次。", "30万人次", "8号", True),
 ]
 
+# A duration that is the window of an average or of a count up to now
+# (两年平均, 10多年来) takes no time; another duration takes its sentence's.
+# Sentences written for this table.
+TIMES_WINDOWS = [
+    ("1-4月，全省工业投资增长12.5%，两年平均增长6.1%。", "两年", None, False),
+    ("1-4月，全省工业投资增长12.5%，两年平均增长6.1%。", "6.1%", "1-4月", True),
+    ("今年，该县粮食产量连续10多年来保持增长。", "10多年", None, False),
+    ("今年3月，该厂停产两个月。", "两个月", "今年3月", True),
+]
+
 TIMES = (TIMES_WRITTEN + TIMES_BUGS_CAUGHT + TIMES_SUBHEADS + TIMES_WORD_EDGES + TIMES_ATTACHED
          + TIMES_RANGE_MARKS + TIMES_BARE_YEARS_AND_HEADLINES + TIMES_LONG_HEADLINES + TIMES_RECORDS
-         + TIMES_CLAUSE_OPENING + TIMES_LABELS)
+         + TIMES_CLAUSE_OPENING + TIMES_LABELS + TIMES_WINDOWS)
 
 ENTITIES_WRITTEN = [
     ("攸县今年新增规模以上工业企业36家。", "36家", "攸县", True),

@@ -64,7 +64,7 @@ def sentence(folded: str, scope: Scope, index: int, quantities: list[Quantity],
             lender = measure.lender(kinds, q.kind)
             what = described[lender].measure if lender is not None else scope.carried_measure(index, q.kind)
         bare = in_words(q.numeral) and opens_with_bare_multiplier(q.numeral)
-        when = scope.time(index, q.start)
+        when = None if scope.names_a_window(q.kind, q.end) else scope.time(index, q.start)
         described.append(Facts(
             measure=what,
             change=direction,

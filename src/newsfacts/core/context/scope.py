@@ -34,6 +34,10 @@ _LOOKED_THROUGH: Final = 3
 _OF: Final = "的"
 _VERB_ENDINGS: Final = frozenset("到至")  # 提高到, 增至: a verb's, not the period's
 _DIRECTIONS: Final = tuple(lexicon.word_list("place_directions"))
+# 1-2月……两年平均增长4.4%: the 两年 is the window of the average, not a
+# figure of 1-2月; 10多年来, 20多年来 count up to now.
+_WINDOW_WORDS: Final = tuple(lexicon.word_list("duration_windows"))
+_DURATION: Final = Kind.DURATION
 
 
 class Scope:
@@ -88,6 +92,11 @@ class Scope:
         if found is None:
             found = self._names[index] = Names(self.folded, self.sentences[index], self.spaces)
         return found
+
+    def names_a_window(self, kind: Kind, end: int) -> bool:
+        """Whether a claim of KIND ending at END is the window of an average
+        or of a count up to now (两年平均增长, 10多年来), which takes no time."""
+        return kind is _DURATION and self.folded.startswith(_WINDOW_WORDS, end)
 
     def time(self, index: int, position: int) -> Span | None:
         """The time of a claim at POSITION in sentence INDEX."""
