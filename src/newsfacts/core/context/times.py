@@ -92,6 +92,17 @@ _RECORD_WORD: Final = re.compile(rf"的?{lexicon.alternation(lexicon.word_list('
 _SINCE_END: Final = "以来"
 
 
+def _counted_over(folded: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether the time FOLDED[START:END] is what a record or a trend is
+    counted over (创2019年以来新高), not a claim's period."""
+    if folded[end - 2 : end] != _SINCE_END:
+        return False
+    if _RECORD_WORD.match(folded, end) is not None:
+        return True
+    return (start > sentence_start and folded[start - 1] in _RECORD_VERB_LAST
+            and _RECORD_VERB.search(folded, max(sentence_start, start - 3), start) is not None)
+
+
 # 曾经 opens a clause as a time (曾经，银湖村有4个组低洼田); inside one it is
 # an adverb (此前刘丽娟、陈立都曾经管理过该基金): no period.
 _CLAUSE_OPENING_TIMES: Final = frozenset(lexicon.word_list("clause_opening_times"))
@@ -107,22 +118,12 @@ def _adverb(folded: str, start: int, end: int, sentence_start: int) -> bool:
 # 一号, 十二号 in numerals and with no month: a label (扮演一號的, 台南十二號
 # is a peanut variety, 一号文件), not a day; news writes a day in numerals
 # with 日 (廿五日) or after its month (五月一号).
-_search_labelled_number: Final = re.compile(rf"[{_CN}]{{1,3}}号").fullmatch
+_fullmatch_numeral_day: Final = re.compile(rf"[{_CN}]{{1,3}}号").fullmatch
 
 
 def _label(folded: str, start: int, end: int) -> bool:
-    return folded[end - 1] == "号" and _search_labelled_number(folded, start, end) is not None
-
-
-def _counted_over(folded: str, start: int, end: int, sentence_start: int) -> bool:
-    """Whether the time FOLDED[START:END] is what a record or a trend is
-    counted over (创2019年以来新高), not a claim's period."""
-    if folded[end - 2 : end] != _SINCE_END:
-        return False
-    if _RECORD_WORD.match(folded, end) is not None:
-        return True
-    return (start > sentence_start and folded[start - 1] in _RECORD_VERB_LAST
-            and _RECORD_VERB.search(folded, max(sentence_start, start - 3), start) is not None)
+    """Whether FOLDED[START:END] is a number in numerals with 号 alone: a label."""
+    return folded[end - 1] == "号" and _fullmatch_numeral_day(folded, start, end) is not None
 
 
 def _compared() -> re.Pattern[str]:
