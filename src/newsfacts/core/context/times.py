@@ -9,6 +9,7 @@ import re
 
 from .. import lexicon, segment
 from ..numerals import DIGITS, TENS
+from ..sentences import CLAUSE_MARKS
 from ..spans import Span
 
 _CN: Final = DIGITS + "十" + TENS
@@ -106,7 +107,9 @@ def _counted_over(folded: str, start: int, end: int, sentence_start: int) -> boo
 # 曾经 opens a clause as a time (曾经，银湖村有4个组低洼田); inside one it is
 # an adverb (此前刘丽娟、陈立都曾经管理过该基金): no period.
 _CLAUSE_OPENING_TIMES: Final = frozenset(lexicon.word_list("clause_opening_times"))
-_CLAUSE_STARTS: Final = frozenset("，,。；;：:！？!?、（(“\"”\n \u3000")
+# What a clause opens after: a clause mark (sentences.CLAUSE_MARKS), or the
+# white space of a line's start.
+_CLAUSE_STARTS: Final = frozenset(CLAUSE_MARKS + "\" \u3000")
 
 
 def _adverb(folded: str, start: int, end: int, sentence_start: int) -> bool:
@@ -163,12 +166,11 @@ class SentenceTimes:
             base = ((folded[self._reach - 1 : self._reach] in compared_last and self._reach > start
                      and compared.search(folded, max(start, self._reach - 2), self._reach) is not None)
                     or _counted_over(folded, self._reach, match.end(), start))
-            not_a_time = (folded[self._reach - 1 : self._reach] == "第"  # 第二点 is the second point, not 2 o'clock
-                          or _adverb(folded, self._reach, match.end(), start)
-                          or _label(folded, self._reach, match.end()))
             if base:
                 self.bases.append(Span(self._reach, match.end()))
-            elif not not_a_time:
+            elif not (folded[self._reach - 1 : self._reach] == "第"  # 第二点 is the second point, not 2 o'clock
+                      or _adverb(folded, self._reach, match.end(), start)
+                      or _label(folded, self._reach, match.end())):
                 opens = _past_opening(folded, self._reach, match.end())
                 if _inside_a_word(folded, opens, start):
                     # 直到2018年底: the opening is the end of a word, the period follows it;
